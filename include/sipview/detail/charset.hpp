@@ -1,0 +1,119 @@
+// sipview — 256-entry character-class table for RFC 3261 §25.1 basic rules.
+// X3's own alnum/alpha/digit classes assert on bytes >= 0x80 (X3-NOTES.md),
+// so every class in sipview is a bit in this table.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_DETAIL_CHARSET_HPP
+#define SIPVIEW_DETAIL_CHARSET_HPP
+
+#include <cstdint>
+
+namespace sipview {
+namespace detail {
+
+using cmask = std::uint32_t;
+
+// One bit per character class; a rule's class is an OR of bits.
+enum : cmask {
+    c_alpha      = 1u << 0,   // ALPHA
+    c_digit      = 1u << 1,   // DIGIT
+    c_hex        = 1u << 2,   // HEXDIG (either case)
+    c_mark       = 1u << 3,   // mark = "-" / "_" / "." / "!" / "~" / "*" / "'" / "(" / ")"
+    c_token_x    = 1u << 4,   // token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
+    c_user_x     = 1u << 5,   // user-unreserved = "&" / "=" / "+" / "$" / "," / ";" / "?" / "/"
+    c_passwd_x   = 1u << 6,   // password extras = "&" / "=" / "+" / "$" / ","
+    c_param_x    = 1u << 7,   // param-unreserved = "[" / "]" / "/" / ":" / "&" / "+" / "$"
+    c_hnv_x      = 1u << 8,   // hnv-unreserved = "[" / "]" / "/" / "?" / ":" / "+" / "$"
+    c_reserved   = 1u << 9,   // reserved = ";" / "/" / "?" / ":" / "@" / "&" / "=" / "+" / "$" / ","
+    c_word_x     = 1u << 10,  // word extras over token: "(" ")" "<" ">" ":" "\" DQUOTE "/" "[" "]" "?" "{" "}"
+    c_qdtext     = 1u << 11,  // qdtext minus LWS: %x21 / %x23-5B / %x5D-7E / %x80-FF (UTF-8 checked separately)
+    c_wsp        = 1u << 12,  // WSP = SP / HTAB
+    c_scheme_x   = 1u << 13,  // scheme tail extras: "+" / "-" / "."
+    c_text_utf8  = 1u << 14,  // TEXT-UTF8char minus UTF8-NONASCII: %x21-7E
+    c_qpair      = 1u << 15,  // quoted-pair payload: %x00-09 / %x0B-0C / %x0E-7F
+    c_hname_x    = 1u << 16,  // header-name chars: same as token (RFC 3261 field-name = token)
+    c_ipv6       = 1u << 17,  // characters that may appear in an IPv6 address: HEXDIG ":" "."
+    c_reason_x   = 1u << 18,  // Reason-Phrase extras: reserved / unreserved / escaped / UTF8-NONASCII / SP / HTAB
+    c_addr_sep   = 1u << 19,  // "," / ";" / "?": cannot appear in an addr-spec outside <> (RFC 3261 §20)
+};
+
+constexpr bool in_range(unsigned c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
+constexpr bool one_of(unsigned c, char const* set) {
+    for (; *set; ++set)
+        if (static_cast<unsigned char>(*set) == c) return true;
+    return false;
+}
+
+constexpr cmask classify(unsigned c) {
+    cmask m = 0;
+    bool const alpha = in_range(c, 'a', 'z') || in_range(c, 'A', 'Z');
+    bool const digit = in_range(c, '0', '9');
+    if (alpha) m |= c_alpha;
+    if (digit) m |= c_digit;
+    if (digit || in_range(c, 'a', 'f') || in_range(c, 'A', 'F')) m |= c_hex;
+    if (one_of(c, "-_.!~*'()")) m |= c_mark;
+    if (alpha || digit || one_of(c, "-.!%*_+`'~")) m |= c_token_x;
+    if (one_of(c, "&=+$,;?/")) m |= c_user_x;
+    if (one_of(c, "&=+$,")) m |= c_passwd_x;
+    if (one_of(c, "[]/:&+$")) m |= c_param_x;
+    if (one_of(c, "[]/?:+$")) m |= c_hnv_x;
+    if (one_of(c, ";/?:@&=+$,")) m |= c_reserved;
+    if (one_of(c, "()<>:\\\"/[]?{}")) m |= c_word_x;
+    if (c == 0x21 || in_range(c, 0x23, 0x5B) || in_range(c, 0x5D, 0x7E) || c >= 0x80) m |= c_qdtext;
+    if (c == ' ' || c == '\t') m |= c_wsp;
+    if (one_of(c, "+-.")) m |= c_scheme_x;
+    if (in_range(c, 0x21, 0x7E)) m |= c_text_utf8;
+    if (c <= 0x09 || c == 0x0B || c == 0x0C || in_range(c, 0x0E, 0x7F)) m |= c_qpair;
+    if (alpha || digit || one_of(c, "-.!%*_+`'~")) m |= c_hname_x;
+    if (digit || in_range(c, 'a', 'f') || in_range(c, 'A', 'F') || c == ':' || c == '.') m |= c_ipv6;
+    if (c == ' ' || c == '\t' || c >= 0x80 || one_of(c, ";/?:@&=+$,-_.!~*'()%")) m |= c_reason_x;
+    if (one_of(c, ",;?")) m |= c_addr_sep;
+    return m;
+}
+
+struct char_table {
+    cmask bits[256];
+    constexpr char_table() : bits{} {
+        for (unsigned c = 0; c < 256; ++c) bits[c] = classify(c);
+    }
+};
+
+inline constexpr char_table table{};
+
+constexpr bool is(char ch, cmask mask) noexcept {
+    return (table.bits[static_cast<unsigned char>(ch)] & mask) != 0;
+}
+/// In class `mask` and not in class `except`.
+constexpr bool is(char ch, cmask mask, cmask except) noexcept {
+    cmask const bits = table.bits[static_cast<unsigned char>(ch)];
+    return (bits & mask) != 0 && (bits & except) == 0;
+}
+
+// Composite classes named after the RFC 3261 rules they implement.
+inline constexpr cmask alphanum = c_alpha | c_digit;
+inline constexpr cmask unreserved = alphanum | c_mark;                 // unreserved
+inline constexpr cmask token_chars = c_token_x;                        // token
+inline constexpr cmask word_chars = c_token_x | c_word_x;              // word
+inline constexpr cmask user_chars = unreserved | c_user_x;             // user (without escaped)
+inline constexpr cmask password_chars = unreserved | c_passwd_x;       // password (without escaped)
+inline constexpr cmask paramchar_chars = unreserved | c_param_x;       // paramchar (without escaped)
+inline constexpr cmask hnv_chars = unreserved | c_hnv_x;               // hname/hvalue (without escaped)
+inline constexpr cmask uric_chars = unreserved | c_reserved;           // uric (without escaped)
+inline constexpr cmask scheme_chars = alphanum | c_scheme_x;           // scheme tail
+inline constexpr cmask host_chars = alphanum | c_mark;                 // superset used to find a host's end
+
+constexpr int hex_value(char ch) noexcept {
+    unsigned const c = static_cast<unsigned char>(ch);
+    return in_range(c, '0', '9') ? int(c - '0')
+         : in_range(c, 'a', 'f') ? int(c - 'a' + 10)
+         : in_range(c, 'A', 'F') ? int(c - 'A' + 10)
+         : -1;
+}
+
+constexpr char ascii_lower(char ch) noexcept {
+    return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
+
+} // namespace detail
+} // namespace sipview
+
+#endif

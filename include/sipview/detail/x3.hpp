@@ -1,0 +1,583 @@
+// sipview — the X3 building blocks every grammar uses.
+//
+// X3 is used without exceptions and without RTTI (see X3-NOTES.md): no
+// expectation points, no on_error handlers, no rules with names. Instead:
+//   * table-driven character-class parsers (never x3::alnum & co., which
+//     assert on bytes >= 0x80);
+//   * directives that write std::string_view captures into an AST found in
+//     the parse context (ast_tag<T>), so no X3 attribute machinery runs;
+//   * a `describe` directive that records the farthest failure and what was
+//     expected there into an error_sink found in the context.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_DETAIL_X3_HPP
+#define SIPVIEW_DETAIL_X3_HPP
+
+#ifndef BOOST_SPIRIT_X3_NO_RTTI
+#define BOOST_SPIRIT_X3_NO_RTTI
+#endif
+
+#include <boost/spirit/home/x3/auxiliary/eoi.hpp>
+#include <boost/spirit/home/x3/auxiliary/eps.hpp>
+#include <boost/spirit/home/x3/char/char.hpp>
+#include <boost/spirit/home/x3/char/literal_char.hpp>
+#include <boost/spirit/home/x3/core/parser.hpp>
+#include <boost/spirit/home/x3/operator/alternative.hpp>
+#include <boost/spirit/home/x3/operator/and_predicate.hpp>
+#include <boost/spirit/home/x3/operator/kleene.hpp>
+#include <boost/spirit/home/x3/operator/not_predicate.hpp>
+#include <boost/spirit/home/x3/operator/optional.hpp>
+#include <boost/spirit/home/x3/operator/plus.hpp>
+#include <boost/spirit/home/x3/operator/sequence.hpp>
+#include <boost/spirit/home/x3/support/context.hpp>
+#include <boost/spirit/home/x3/support/unused.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include <sipview/detail/charset.hpp>
+#include <sipview/error.hpp>
+
+namespace sipview {
+namespace detail {
+
+namespace x3 = boost::spirit::x3;
+using iter = char const*;
+
+// ---------------------------------------------------------------------------
+// Error sink: the farthest failure wins; at equal offsets the first recorded
+// (innermost) description wins.
+struct error_sink {
+    iter begin = nullptr;
+    iter pos = nullptr;
+    char const* expected = nullptr;
+    char const* message = nullptr;
+
+    void fail(iter at, char const* exp, char const* msg) noexcept {
+        if (pos == nullptr || at > pos) {
+            pos = at;
+            expected = exp;
+            message = msg;
+        }
+    }
+};
+struct error_tag;
+template <class Ast> struct ast_tag;
+
+template <class Ctx>
+inline void report(Ctx const& ctx, iter at, char const* expected, char const* message) noexcept {
+    auto& sink = x3::get<error_tag>(ctx);
+    if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>)
+        sink.fail(at, expected, message);
+}
+
+template <class Ast, class Ctx>
+inline Ast& ast_of(Ctx const& ctx) noexcept { return x3::get<ast_tag<Ast>>(ctx); }
+
+template <class M> struct member_traits;
+template <class C, class T> struct member_traits<T C::*> { using owner = C; using type = T; };
+
+// A parser with no attribute: the base of every sipview primitive.
+template <class Derived>
+struct primitive : x3::parser<Derived> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+};
+
+// ---------------------------------------------------------------------------
+// Character classes.
+
+/// One character of class M.
+template <cmask M>
+struct char_of : primitive<char_of<M>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (first != last && is(*first, M)) { ++first; return true; }
+        return false;
+    }
+};
+
+/// 1*(class M): the picohttpparser-style tight loop.
+template <cmask M>
+struct run_of : primitive<run_of<M>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        It p = first;
+        while (p != last && is(*p, M)) ++p;
+        if (p == first) return false;
+        first = p;
+        return true;
+    }
+};
+
+/// 1*(class M but not class X / escaped), escaped = "%" HEXDIG HEXDIG.
+/// A '%' not followed by two hex digits ends the run and is reported.
+template <cmask M, cmask X = 0>
+struct escaped_run_of : primitive<escaped_run_of<M, X>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        It p = first;
+        for (;;) {
+            if (p != last && is(*p, M, X)) { ++p; continue; }
+            if (p != last && *p == '%') {
+                if (last - p >= 3 && is(p[1], c_hex) && is(p[2], c_hex)) { p += 3; continue; }
+                report(ctx, p + (last - p >= 2 && is(p[1], c_hex) ? 2 : 1),
+                       "two hex digits after '%'", "malformed percent-escape");
+            }
+            break;
+        }
+        if (p == first) return false;
+        first = p;
+        return true;
+    }
+};
+
+/// A literal matched ASCII-case-insensitively (ABNF quoted strings are
+/// case-insensitive). `lower` must be lower case.
+struct ci_lit : primitive<ci_lit> {
+    char const* lower;
+    std::size_t size;
+    template <std::size_t N>
+    constexpr ci_lit(char const (&s)[N]) : lower(s), size(N - 1) {}  // NOLINT: implicit from literal
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (static_cast<std::size_t>(last - first) < size) return false;
+        for (std::size_t i = 0; i < size; ++i)
+            if (ascii_lower(first[i]) != lower[i]) return false;
+        first += static_cast<std::ptrdiff_t>(size);
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------------------
+// Whitespace (RFC 3261 §25.1).
+
+/// Length of LWS = [*WSP CRLF] 1*WSP at p, or 0.
+inline std::size_t lws_length(iter p, iter last) noexcept {
+    iter q = p;
+    while (q != last && is(*q, c_wsp)) ++q;
+    if (last - q >= 3 && q[0] == '\r' && q[1] == '\n' && is(q[2], c_wsp)) {
+        q += 3;
+        while (q != last && is(*q, c_wsp)) ++q;
+    }
+    return static_cast<std::size_t>(q - p);
+}
+
+/// LWS = [*WSP CRLF] 1*WSP ; linear whitespace (a fold is CRLF + WSP)
+struct lws_parser : primitive<lws_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        std::size_t const n = lws_length(first, last);
+        first += static_cast<std::ptrdiff_t>(n);
+        return n != 0;
+    }
+};
+
+/// SWS = [LWS] ; sep whitespace
+struct sws_parser : primitive<sws_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        first += static_cast<std::ptrdiff_t>(lws_length(first, last));
+        return true;
+    }
+};
+
+/// Length of one UTF8-NONASCII sequence at p (RFC 3261: lead C0-DF + 1, E0-EF + 2,
+/// F0-F7 + 3, F8-FB + 4, FC-FD + 5 UTF8-CONT), or 0 when it is malformed.
+inline std::size_t utf8_nonascii_length(iter p, iter last) noexcept {
+    unsigned const c = static_cast<unsigned char>(*p);
+    std::size_t n = c >= 0xC0 && c <= 0xDF ? 1
+                  : c >= 0xE0 && c <= 0xEF ? 2
+                  : c >= 0xF0 && c <= 0xF7 ? 3
+                  : c >= 0xF8 && c <= 0xFB ? 4
+                  : c >= 0xFC && c <= 0xFD ? 5 : 0;
+    if (n == 0 || static_cast<std::size_t>(last - p) <= n) return 0;
+    for (std::size_t i = 1; i <= n; ++i) {
+        unsigned const cont = static_cast<unsigned char>(p[i]);
+        if (cont < 0x80 || cont > 0xBF) return 0;
+    }
+    return n + 1;
+}
+
+/// DQUOTE *(qdtext / quoted-pair) DQUOTE — the quoted-string rule without its
+/// leading SWS. qdtext = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII;
+/// quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F).
+struct quoted_string_parser : primitive<quoted_string_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || *first != '"') return false;
+        It p = first + 1;
+        while (p != last) {
+            char const ch = *p;
+            if (ch == '"') { first = p + 1; return true; }
+            if (ch == '\\') {
+                if (last - p >= 2 && is(p[1], c_qpair)) { p += 2; continue; }
+                report(ctx, p + 1, "a character after '\\'", "invalid quoted-pair in quoted string");
+                return false;
+            }
+            if (static_cast<unsigned char>(ch) >= 0x80) {
+                std::size_t const n = utf8_nonascii_length(p, last);
+                if (n == 0) {
+                    report(ctx, p, "UTF-8 text", "invalid UTF-8 in quoted string");
+                    return false;
+                }
+                p += n;
+                continue;
+            }
+            if (is(ch, c_qdtext)) { ++p; continue; }
+            if (std::size_t const n = lws_length(p, last)) { p += n; continue; }
+            break;
+        }
+        report(ctx, p, "closing '\"'", "unterminated quoted string");
+        return false;
+    }
+};
+
+// ---------------------------------------------------------------------------
+// Hosts and numbers.
+
+enum class host_kind_value : unsigned char { hostname, ipv4, ipv6 };
+
+/// IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet
+/// (1*3DIGIT as in RFC 3261, value <= 255 as RFC 5954 corrects it).
+/// Returns the length matched, or 0.
+inline std::size_t ipv4_length(iter p, iter last) noexcept {
+    iter q = p;
+    for (int octet = 0; octet < 4; ++octet) {
+        if (octet != 0) {
+            if (q == last || *q != '.') return 0;
+            ++q;
+        }
+        unsigned value = 0;
+        int digits = 0;
+        while (q != last && digits < 3 && is(*q, c_digit)) {
+            value = value * 10 + static_cast<unsigned>(*q - '0');
+            ++q;
+            ++digits;
+        }
+        if (digits == 0 || value > 255) return 0;
+    }
+    return static_cast<std::size_t>(q - p);
+}
+
+/// IPv6address (RFC 3261 §25.1 as fixed by RFC 5954, RFC 4291 text form):
+/// at most eight h16 groups, at most one "::", an optional IPv4 tail counting
+/// as two groups. Matches the longest valid address at p; returns its length or 0.
+inline std::size_t ipv6_length(iter p, iter last) noexcept {
+    iter q = p;
+    int groups = 0;
+    bool compressed = false;
+    if (last - q >= 2 && q[0] == ':' && q[1] == ':') { compressed = true; q += 2; }
+    else if (q != last && *q == ':') return 0;
+    iter end_ok = compressed ? q : nullptr;  // longest valid end so far
+    for (;;) {
+        iter g = q;
+        int digits = 0;
+        while (g != last && digits < 5 && is(*g, c_hex)) { ++g; ++digits; }
+        if (digits == 0) break;
+        if (g != last && *g == '.') {  // IPv4 tail
+            std::size_t const n = ipv4_length(q, last);
+            if (n == 0 || groups + 2 > 8 || (!compressed && groups + 2 != 8)) break;
+            q += n;
+            groups += 2;
+            end_ok = q;
+            break;
+        }
+        if (digits > 4) return 0;
+        ++groups;
+        q = g;
+        if (groups > 8 || (compressed && groups > 7)) return 0;
+        if (compressed || groups == 8) end_ok = q;
+        if (q == last || *q != ':') break;
+        if (last - q >= 2 && q[1] == ':') {
+            if (compressed) break;
+            compressed = true;
+            q += 2;
+            if (groups > 7) return 0;
+            end_ok = q;
+            continue;
+        }
+        if (groups == 8) break;
+        ++q;  // single ':' then the next group
+    }
+    if (end_ok == nullptr) return 0;
+    return static_cast<std::size_t>(end_ok - p);
+}
+
+/// hostname = *( domainlabel "." ) toplabel [ "." ];
+/// domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum;
+/// toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum.
+/// PEG-safe: the maximal run of [alnum-.] is taken and then validated, because
+/// no character that may follow a host can continue a hostname.
+inline std::size_t hostname_length(iter p, iter last) noexcept {
+    iter q = p;
+    while (q != last && (is(*q, alphanum) || *q == '-' || *q == '.')) ++q;
+    iter end = q;
+    if (end == p) return 0;
+    iter stop = end;
+    if (stop[-1] == '.') --stop;  // optional trailing dot
+    if (stop == p) return 0;
+    iter label = p;
+    iter last_label = p;
+    for (iter c = p; c <= stop; ++c) {
+        if (c == stop || *c == '.') {
+            if (c == label) return 0;                     // empty label
+            if (label[0] == '-' || c[-1] == '-') return 0;  // label starts/ends with '-'
+            last_label = label;
+            label = c + 1;
+        }
+    }
+    if (!is(*last_label, c_alpha)) return 0;  // toplabel starts with ALPHA
+    return static_cast<std::size_t>(end - p);
+}
+
+/// Classifies and measures a host = hostname / IPv4address / IPv6reference.
+/// IPv4 is tried first and must not be followed by a hostname character
+/// (so "1.2.3.4.example.com" is a hostname).
+inline std::size_t host_length(iter p, iter last, host_kind_value& kind) noexcept {
+    if (p == last) return 0;
+    if (*p == '[') {
+        std::size_t const n = ipv6_length(p + 1, last);
+        if (n == 0 || p + 1 + n == last || p[1 + n] != ']') return 0;
+        kind = host_kind_value::ipv6;
+        return n + 2;
+    }
+    if (std::size_t const n = ipv4_length(p, last)) {
+        iter const after = p + n;
+        if (after == last || !(is(*after, alphanum) || *after == '-' || *after == '.')) {
+            kind = host_kind_value::ipv4;
+            return n;
+        }
+    }
+    kind = host_kind_value::hostname;
+    return hostname_length(p, last);
+}
+
+/// Reads 1*DIGIT at p into value if it is at most max. Returns the length, or 0
+/// when there is no digit or the value is larger (value then holds max + 1).
+inline std::size_t bounded_uint(iter p, iter last, std::uint64_t max, std::uint64_t& value) noexcept {
+    iter q = p;
+    value = 0;
+    while (q != last && is(*q, c_digit)) {
+        value = value * 10 + static_cast<std::uint64_t>(*q - '0');
+        if (value > max) { value = max + 1; return 0; }
+        ++q;
+    }
+    return static_cast<std::size_t>(q - p);
+}
+
+// ---------------------------------------------------------------------------
+// Directives.
+
+/// describe(expected, message)[p]: on failure, records the position where p
+/// was tried (unless something inside got farther) and what was expected.
+template <class Subject>
+struct describe_directive : x3::unary_parser<Subject, describe_directive<Subject>> {
+    using base = x3::unary_parser<Subject, describe_directive<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    char const* expected;
+    char const* message;
+    constexpr describe_directive(Subject const& s, char const* e, char const* m)
+        : base(s), expected(e), message(m) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        It const start = first;
+        if (this->subject.parse(first, last, ctx, rctx, x3::unused)) return true;
+        first = start;
+        report(ctx, start, expected, message);
+        return false;
+    }
+};
+struct describe {
+    char const* expected;
+    char const* message;
+    constexpr describe(char const* e, char const* m = nullptr) : expected(e), message(m) {}
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return describe_directive<p>(x3::as_parser(s), expected, message);
+    }
+};
+
+/// set<&Ast::member>[p]: on success, Ast::member = the text p matched.
+template <auto Member, class Subject>
+struct set_directive : x3::unary_parser<Subject, set_directive<Member, Subject>> {
+    using base = x3::unary_parser<Subject, set_directive<Member, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit set_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        It const start = first;
+        if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
+        using owner = typename member_traits<decltype(Member)>::owner;
+        ast_of<owner>(ctx).*Member = std::string_view(start, static_cast<std::size_t>(first - start));
+        return true;
+    }
+};
+template <auto Member>
+struct set_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return set_directive<Member, p>(x3::as_parser(s));
+    }
+};
+template <auto Member> inline constexpr set_gen<Member> set{};
+
+/// mark<&Ast::member, value>[p]: on success, Ast::member = value.
+template <auto Member, auto Value, class Subject>
+struct mark_directive : x3::unary_parser<Subject, mark_directive<Member, Value, Subject>> {
+    using base = x3::unary_parser<Subject, mark_directive<Member, Value, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit mark_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
+        using owner = typename member_traits<decltype(Member)>::owner;
+        ast_of<owner>(ctx).*Member = Value;
+        return true;
+    }
+};
+template <auto Member, auto Value>
+struct mark_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return mark_directive<Member, Value, p>(x3::as_parser(s));
+    }
+};
+template <auto Member, auto Value> inline constexpr mark_gen<Member, Value> mark{};
+
+/// into<&Ast::member>[p]: parses p with Ast::member as the AST in context
+/// (a sub-grammar filling a nested AST, e.g. the URI of a name-addr).
+template <auto Member, class Subject>
+struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject>> {
+    using base = x3::unary_parser<Subject, into_directive<Member, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit into_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        using owner = typename member_traits<decltype(Member)>::owner;
+        using sub = typename member_traits<decltype(Member)>::type;
+        auto sub_ctx = x3::make_context<ast_tag<sub>>(ast_of<owner>(ctx).*Member, ctx);
+        return this->subject.parse(first, last, sub_ctx, rctx, x3::unused);
+    }
+};
+template <auto Member>
+struct into_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return into_directive<Member, p>(x3::as_parser(s));
+    }
+};
+template <auto Member> inline constexpr into_gen<Member> into{};
+
+/// rollback<Ast>[p]: if p fails, the AST is restored to what it was before,
+/// undoing captures made by a partially matched alternative (X3 does not undo
+/// side effects on backtracking).
+template <class Ast, class Subject>
+struct rollback_directive : x3::unary_parser<Subject, rollback_directive<Ast, Subject>> {
+    using base = x3::unary_parser<Subject, rollback_directive<Ast, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit rollback_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        Ast& ast = ast_of<Ast>(ctx);
+        Ast const saved = ast;
+        if (this->subject.parse(first, last, ctx, rctx, x3::unused)) return true;
+        ast = saved;
+        return false;
+    }
+};
+template <class Ast>
+struct rollback_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return rollback_directive<Ast, p>(x3::as_parser(s));
+    }
+};
+template <class Ast> inline constexpr rollback_gen<Ast> rollback{};
+
+/// host_into<&Ast::host, &Ast::kind>: host = hostname / IPv4address /
+/// IPv6reference, capturing the text (brackets kept) and its kind.
+template <auto HostMember, auto KindMember>
+struct host_into : primitive<host_into<HostMember, KindMember>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        host_kind_value kind = host_kind_value::hostname;
+        std::size_t const n = host_length(first, last, kind);
+        if (n == 0) return false;
+        using owner = typename member_traits<decltype(HostMember)>::owner;
+        auto& ast = ast_of<owner>(ctx);
+        ast.*HostMember = std::string_view(first, n);
+        ast.*KindMember = static_cast<typename member_traits<decltype(KindMember)>::type>(kind);
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+
+/// port = 1*DIGIT, checked to fit 16 bits.
+struct port_parser : primitive<port_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        std::uint64_t v = 0;
+        std::size_t const n = bounded_uint(first, last, 65535, v);
+        if (n == 0) {
+            if (v > 65535) report(ctx, first, "port (0-65535)", "port number does not fit in 16 bits");
+            return false;
+        }
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+
+/// A predicate on the next byte (for PEG look-ahead without consuming).
+template <cmask M>
+struct peek_of : primitive<peek_of<M>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        return first != last && is(*first, M);
+    }
+};
+
+// ---------------------------------------------------------------------------
+// Running a grammar: the entry point of every parse_* function.
+
+/// Parses all of `in` with `grammar`, filling `ast`; on failure builds the
+/// parse_error from the farthest recorded failure.
+template <class Ast, class Grammar>
+inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_error& err) noexcept {
+    error_sink sink;
+    sink.begin = in.data();
+    iter first = in.data();
+    iter const last = first + in.size();
+    auto const sink_ctx = x3::make_context<error_tag>(sink);  // contexts hold references: keep each alive
+    auto const ctx = x3::make_context<ast_tag<Ast>>(ast, sink_ctx);
+    if (grammar.parse(first, last, ctx, x3::unused, x3::unused) && first == last) return true;
+    err = parse_error{};
+    if (sink.pos != nullptr && sink.pos >= first) {
+        err.offset = static_cast<std::size_t>(sink.pos - in.data());
+        err.expected = sink.expected ? sink.expected : "";
+        err.message = sink.message ? sink.message : "";
+    } else {
+        err.offset = static_cast<std::size_t>(first - in.data());
+        err.expected = first == last ? "more input" : "end of input";
+        err.message = "";
+    }
+    if (err.message.empty())
+        err.message = (err.offset < in.size()) ? "unexpected character" : "unexpected end of input";
+    return false;
+}
+
+} // namespace detail
+} // namespace sipview
+
+#endif

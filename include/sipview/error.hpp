@@ -1,0 +1,77 @@
+// sipview — errors as values and the result type every parse function returns.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_ERROR_HPP
+#define SIPVIEW_ERROR_HPP
+
+#include <cassert>
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+namespace sipview {
+
+/// What kind of failure a parse_error reports.
+enum class errc : unsigned char {
+    ok = 0,
+    syntax,            ///< the input does not match the grammar
+    out_of_range,      ///< a number is syntactically fine but too large/small
+    too_many_headers,  ///< caller-provided header storage is full
+    too_large,         ///< a configured size limit was exceeded
+    need_more,         ///< (framing) the input ends before the message does
+    inconsistent,      ///< parts of a message contradict each other (CSeq method, Content-Length)
+};
+
+inline constexpr std::string_view to_string(errc e) noexcept {
+    switch (e) {
+    case errc::ok: return "ok";
+    case errc::syntax: return "syntax error";
+    case errc::out_of_range: return "value out of range";
+    case errc::too_many_headers: return "too many headers";
+    case errc::too_large: return "too large";
+    case errc::need_more: return "need more data";
+    case errc::inconsistent: return "inconsistent message";
+    }
+    return "unknown";
+}
+
+/// A parse failure: where (byte offset into the parsed text), what the grammar
+/// expected at that byte, a short message and, where one is known, a hint.
+/// All strings are static; nothing here owns memory.
+struct parse_error {
+    std::size_t offset = 0;
+    std::string_view expected;   ///< e.g. "host", "'>'", "sent-by (host[:port])"
+    std::string_view message;    ///< one short sentence
+    std::string_view hint;       ///< how to fix it, or empty
+    errc code = errc::syntax;
+};
+
+/// Either a parsed value or a parse_error. Never throws; accessing the wrong
+/// alternative is a precondition violation (asserted in debug builds).
+template <class T>
+class result {
+public:
+    result(T value) noexcept : value_(std::move(value)), ok_(true) {}  // NOLINT: implicit by design
+    result(parse_error err) noexcept : error_(err), ok_(false) {}      // NOLINT
+
+    bool has_value() const noexcept { return ok_; }
+    bool has_error() const noexcept { return !ok_; }
+    explicit operator bool() const noexcept { return ok_; }
+
+    T const& value() const noexcept { assert(ok_); return value_; }
+    T& value() noexcept { assert(ok_); return value_; }
+    T const& operator*() const noexcept { return value(); }
+    T& operator*() noexcept { return value(); }
+    T const* operator->() const noexcept { return &value(); }
+    T* operator->() noexcept { return &value(); }
+
+    parse_error const& error() const noexcept { assert(!ok_); return error_; }
+
+private:
+    T value_{};
+    parse_error error_{};
+    bool ok_;
+};
+
+} // namespace sipview
+
+#endif
