@@ -67,7 +67,7 @@ template <class Ast> struct ast_tag;
 
 template <class Ctx>
 inline void report(Ctx const& ctx, iter at, char const* expected, char const* message) noexcept {
-    auto& sink = x3::get<error_tag>(ctx);
+    auto&& sink = x3::get<error_tag>(ctx);
     if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>)
         sink.fail(at, expected, message);
 }

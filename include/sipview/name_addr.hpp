@@ -1,0 +1,337 @@
+// sipview — name-addr / addr-spec with header parameters (From, To, Contact,
+// Route, Record-Route, Reply-To...), RFC 3261 §20.10, §20.20, §20.39, §25.1.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_NAME_ADDR_HPP
+#define SIPVIEW_NAME_ADDR_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string_view>
+
+#include <sipview/core.hpp>
+#include <sipview/uri.hpp>
+
+namespace sipview {
+
+/// A name-addr (`"Alice" <sip:alice@host>;tag=1`) or bare addr-spec
+/// (`sip:alice@host;tag=1`) with its header parameters. For an addr-spec
+/// without <>, trailing `;params` are header parameters (RFC 3261 §20.10).
+struct name_addr {
+    std::string_view text;                          ///< the whole element, parameters included
+    std::optional<std::string_view> display_name;   ///< as written: with its quotes when quoted
+    bool display_name_quoted = false;
+    bool bracketed = false;                         ///< the URI was inside <>
+    sipview::uri uri;
+    std::string_view params_text;                   ///< header parameters, each with its leading SEMI
+
+    /// Header parameters as {name, optional value}, in order.
+    param_range params() const noexcept { return {params_text, ';'}; }
+    std::optional<std::string_view> param_value(std::string_view name) const noexcept {
+        auto p = params().find(name);
+        if (!p || !p->value) return std::nullopt;
+        return p->value;
+    }
+    /// tag-param = "tag" EQUAL token
+    std::optional<std::string_view> tag() const noexcept { return param_value("tag"); }
+    /// c-p-expires = "expires" EQUAL delta-seconds (validated to fit 32 bits)
+    std::optional<std::uint32_t> expires() const noexcept {
+        auto v = param_value("expires");
+        if (!v) return std::nullopt;
+        auto n = to_uint(*v, 0xFFFFFFFFu);
+        if (!n) return std::nullopt;
+        return static_cast<std::uint32_t>(*n);
+    }
+    /// c-p-q = "q" EQUAL qvalue, in thousandths (q=0.5 -> 500).
+    std::optional<std::uint16_t> q() const noexcept {
+        auto v = param_value("q");
+        if (!v || v->empty()) return std::nullopt;
+        unsigned milli = static_cast<unsigned>((*v)[0] - '0') * 1000u;
+        unsigned scale = 100;
+        for (std::size_t i = 2; i < v->size() && scale > 0; ++i, scale /= 10)
+            milli += static_cast<unsigned>((*v)[i] - '0') * scale;
+        return static_cast<std::uint16_t>(milli);
+    }
+    /// The display name without quotes, quoted-pairs resolved, into caller storage.
+    result<std::string_view> decode_display_name(char* out, std::size_t capacity) const noexcept {
+        if (!display_name) return std::string_view{};
+        if (!display_name_quoted) {
+            if (display_name->size() > capacity) return parse_error{0, "", "output buffer too small", "", errc::too_large};
+            for (std::size_t i = 0; i < display_name->size(); ++i) out[i] = (*display_name)[i];
+            return std::string_view(out, display_name->size());
+        }
+        return decode_quoted(*display_name, out, capacity);
+    }
+};
+
+namespace grammar {
+namespace name_addr_rules {
+using namespace detail;
+using x3::lit;
+using sipview::name_addr;
+
+/// A keyword: the literal followed by no further token character.
+struct keyword : primitive<keyword> {
+    ci_lit word;
+    template <std::size_t N>
+    constexpr keyword(char const (&s)[N]) : word(s) {}  // NOLINT: implicit from literal
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        It p = first;
+        if (!word.parse(p, last, ctx, rctx, attr)) return false;
+        if (p != last && is(*p, token_chars)) return false;
+        first = p;
+        return true;
+    }
+};
+
+/// qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
+struct qvalue_parser : primitive<qvalue_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (first == last || (*first != '0' && *first != '1')) return false;
+        bool const one = *first == '1';
+        It p = first + 1;
+        if (p != last && *p == '.') {
+            ++p;
+            for (int i = 0; i < 3 && p != last && is(*p, c_digit); ++i, ++p)
+                if (one && *p != '0') return false;
+        }
+        if (p != last && is(*p, token_chars)) return false;
+        first = p;
+        return true;
+    }
+};
+
+/// delta-seconds = 1*DIGIT (at most 2^32 - 1 here)
+struct delta_seconds_parser : primitive<delta_seconds_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        std::uint64_t v = 0;
+        std::size_t const n = bounded_uint(first, last, 0xFFFFFFFFu, v);
+        if (n == 0) {
+            if (v != 0) report(ctx, first, "delta-seconds (0-4294967295)", "expires value does not fit in 32 bits");
+            return false;
+        }
+        if (first + static_cast<std::ptrdiff_t>(n) != last && is(first[n], token_chars)) return false;
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+
+/// from-param / to-param / contact-params / rr-param:
+///   tag-param = "tag" EQUAL token; c-p-q = "q" EQUAL qvalue;
+///   c-p-expires = "expires" EQUAL delta-seconds; generic-param otherwise.
+/// Known names must carry a well-formed value.
+inline constexpr auto header_param =
+    (keyword("tag") >> EQUAL >> describe("tag value (token)", "malformed tag")[token]) |
+    (keyword("q") >> EQUAL >> describe("q value (0 to 1 with at most 3 decimals)", "malformed q value")[qvalue_parser{}]) |
+    (keyword("expires") >> EQUAL >> describe("expires value (delta-seconds)", "malformed expires value")[delta_seconds_parser{}]) |
+    (!(keyword("tag") | keyword("q") | keyword("expires")) >> generic_param);
+inline constexpr auto header_params =
+    set<&name_addr::params_text>[*(SEMI >> describe("header parameter (token [= value])")[header_param])];
+
+/// display-name = *(token LWS) / quoted-string. RFC 4475 §3.1.1.6: no LWS is
+/// needed between the last token and LAQUOT (LAQUOT = SWS "<").
+inline constexpr auto display_name =
+    (mark<&name_addr::display_name_quoted, true>[set<&name_addr::display_name>[quoted]]) |
+    set<&name_addr::display_name>[token >> *(LWS >> token)];
+
+/// name-addr = [ display-name ] LAQUOT addr-spec RAQUOT
+inline constexpr auto name_addr_form =
+    rollback<name_addr>[-display_name >> SWS >> describe("'<' before the URI")[lit('<')] >>
+                        mark<&name_addr::bracketed, true>[x3::eps] >>
+                        into<&name_addr::uri>[grammar::uri] >>
+                        describe("'>' after the URI")[lit('>')]];
+
+/// addr-spec = SIP-URI / SIPS-URI / absoluteURI, outside <> (no ',' ';' '?').
+inline constexpr auto addr_spec_form = into<&name_addr::uri>[grammar::bare_uri];
+
+/// ( name-addr / addr-spec ) *( SEMI param ): from-spec, to-spec, contact-param.
+inline constexpr auto element = set<&name_addr::text>[(name_addr_form | addr_spec_form) >> header_params];
+/// route-param / rec-route = name-addr *( SEMI rr-param )
+inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >> header_params];
+
+} // namespace name_addr_rules
+
+inline constexpr auto name_addr = name_addr_rules::element;
+inline constexpr auto route_param = name_addr_rules::bracketed_element;
+
+} // namespace grammar
+
+/// A comma-separated list of name-addr elements (Contact, Route,
+/// Record-Route...) or Contact's `*`. Iterating re-reads each element from
+/// the validated text: no allocation.
+class name_addr_list {
+public:
+    constexpr name_addr_list() noexcept = default;
+    name_addr_list(std::string_view text, bool star, bool brackets_required, std::size_t count) noexcept
+        : text_(text), star_(star), brackets_required_(brackets_required), count_(count) {}
+
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = name_addr;
+        using difference_type = std::ptrdiff_t;
+        using pointer = name_addr const*;
+        using reference = name_addr const&;
+
+        iterator() noexcept = default;
+        iterator(char const* p, char const* end, bool brackets) noexcept : next_(p), end_(end), brackets_(brackets) { advance(); }
+        reference operator*() const noexcept { return current_; }
+        pointer operator->() const noexcept { return &current_; }
+        iterator& operator++() noexcept { advance(); return *this; }
+        iterator operator++(int) noexcept { iterator t = *this; advance(); return t; }
+        friend bool operator==(iterator const& a, iterator const& b) noexcept { return a.at_ == b.at_; }
+        friend bool operator!=(iterator const& a, iterator const& b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        void advance() noexcept {
+            namespace x3 = boost::spirit::x3;
+            // skip COMMA (and the leading SWS of the first element)
+            char const* p = next_;
+            while (p != end_ && (detail::is(*p, detail::c_wsp) || *p == '\r' || *p == '\n' || *p == ',')) ++p;
+            if (p == end_) { at_ = nullptr; current_ = name_addr{}; return; }
+            at_ = p;
+            current_ = name_addr{};
+            auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(current_);
+            bool const ok = brackets_ ? grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
+                                      : grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
+            if (!ok) { at_ = nullptr; current_ = name_addr{}; return; }  // unreachable on validated text
+            next_ = p;
+        }
+        char const* next_ = nullptr;
+        char const* end_ = nullptr;
+        char const* at_ = nullptr;
+        bool brackets_ = false;
+        name_addr current_{};
+    };
+
+    iterator begin() const noexcept {
+        if (star_) return iterator();
+        return iterator(text_.data(), text_.data() + text_.size(), brackets_required_);
+    }
+    iterator end() const noexcept { return iterator(); }
+    bool empty() const noexcept { return count_ == 0; }
+    std::size_t size() const noexcept { return count_; }
+    name_addr front() const noexcept { return empty() ? name_addr{} : *begin(); }
+    /// Contact: * (RFC 3261 §10.2.2: remove all bindings)
+    bool is_star() const noexcept { return star_; }
+    std::string_view text() const noexcept { return text_; }
+
+private:
+    std::string_view text_;
+    bool star_ = false;
+    bool brackets_required_ = false;
+    std::size_t count_ = 0;
+};
+
+namespace detail {
+
+/// Validates `element *(COMMA element)`, counting the elements. The AST in
+/// context is scratch space for each element in turn.
+template <class Element>
+struct counted_list_parser : primitive<counted_list_parser<Element>> {
+    Element element;
+    std::size_t* count;
+    constexpr counted_list_parser(Element e, std::size_t* n) : element(e), count(n) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        auto& scratch = ast_of<name_addr>(ctx);
+        if (!element.parse(first, last, ctx, rctx, attr)) return false;
+        ++*count;
+        for (;;) {
+            It p = first;
+            if (!grammar::COMMA.parse(p, last, ctx, rctx, attr)) return true;
+            scratch = name_addr{};
+            if (!describe("another element after ','")[element].parse(p, last, ctx, rctx, attr)) return false;
+            ++*count;
+            first = p;
+        }
+    }
+};
+
+/// Adds what a person needs to hear to a name-addr failure.
+inline void explain_name_addr_error(std::string_view text, parse_error& e) noexcept {
+    std::size_t const at = e.offset;
+    char const ch = at < text.size() ? text[at] : '\0';
+    // The element (and URI) the error is in: after the nearest '<' or ',' before it.
+    std::size_t start = 0;
+    bool in_brackets = false;
+    for (std::size_t i = at < text.size() ? at : text.size(); i > 0; --i) {
+        char const c = text[i - 1];
+        if (c == '<') { start = i; in_brackets = true; break; }
+        if (c == ',' || c == '>') { start = i; break; }
+    }
+    if (e.expected == std::string_view("closing '\"'")) {
+        e.hint = "close the quoted display name with '\"' before the '<'";
+        return;
+    }
+    if (in_brackets && (ch == ' ' || ch == '\t') && (at == start || e.expected == std::string_view("'>' after the URI"))) {
+        e.message = "whitespace inside <> around the URI";
+        e.hint = "write <sip:user@host> with no spaces inside the brackets";
+        return;
+    }
+    if (!in_brackets && (ch == ',' || ch == '.' || ch == ':' || ch == '"' || ch == '@') &&
+        text.find('<', at) != std::string_view::npos && text.substr(start, at - start).find(':') == std::string_view::npos) {
+        e.message = "a display name with characters other than token characters must be quoted";
+        e.hint = "quote it: \"Bell, Alexander\" <sip:...>";
+        return;
+    }
+    if (!in_brackets && (ch == '?' || ch == ';' || ch == ',')) {
+        e.hint = "a URI containing ',', ';' or '?' must be enclosed in <> (RFC 3261 §20)";
+    }
+    // URI-level explanations (second '@', missing host, IPv6 brackets...)
+    std::size_t s = start;
+    while (s < text.size() && (text[s] == ' ' || text[s] == '\t')) ++s;
+    if (!in_brackets) {
+        // skip a display name that precedes nothing: bare addr-spec starts at s
+    }
+    if (e.hint.empty() || ch == '@') explain_uri_error(text.substr(s), s, e);
+}
+
+template <class Element>
+inline result<name_addr_list> parse_list(std::string_view text, Element const& element, bool brackets) noexcept {
+    std::size_t count = 0;
+    name_addr scratch;
+    parse_error err;
+    if (run(text, counted_list_parser<Element>(element, &count) >> describe("',' or end of value")[x3::eoi], scratch, err))
+        return name_addr_list(text, false, brackets, count);
+    explain_name_addr_error(text, err);
+    return err;
+}
+
+} // namespace detail
+
+/// from-spec / to-spec / a single contact-param: ( name-addr / addr-spec ) *( SEMI param ).
+inline result<name_addr> parse_name_addr(std::string_view text) noexcept {
+    name_addr na;
+    parse_error err;
+    if (detail::run(text, grammar::name_addr >> detail::describe("';' parameter or end of value")[boost::spirit::x3::eoi], na, err))
+        return na;
+    detail::explain_name_addr_error(text, err);
+    return err;
+}
+
+/// Contact value: STAR / ( contact-param *( COMMA contact-param ) ).
+inline result<name_addr_list> parse_contact_list(std::string_view text) noexcept {
+    if (text.size() == 1 && text[0] == '*') return name_addr_list(text, true, false, 0);
+    return detail::parse_list(text, grammar::name_addr, false);
+}
+
+/// Route / Record-Route value: name-addr *( SEMI rr-param ), comma-separated;
+/// the URI must be inside <>.
+inline result<name_addr_list> parse_route_list(std::string_view text) noexcept {
+    return detail::parse_list(text, grammar::route_param, true);
+}
+
+/// Any comma-separated list of ( name-addr / addr-spec ) *( SEMI param )
+/// (Reply-To, Refer-To lists, P-Asserted-Identity...).
+inline result<name_addr_list> parse_name_addr_list(std::string_view text) noexcept {
+    return detail::parse_list(text, grammar::name_addr, false);
+}
+
+} // namespace sipview
+
+#endif
