@@ -1,0 +1,478 @@
+// sipview — the Via header value (RFC 3261 §20.42, §25.1), with IPv6 forms
+// (RFC 5118), rport (RFC 3581) and alias (RFC 5923), as read-only views over
+// the caller's text.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_VIA_HPP
+#define SIPVIEW_VIA_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string_view>
+
+#include <sipview/core.hpp>
+
+namespace sipview {
+
+/// One via-parm: `SIP/2.0/UDP host:port;branch=...;received=...`.
+/// Every view points into the parsed text; nothing is decoded or copied.
+struct via {
+    std::string_view text;              ///< the whole via-parm, parameters included
+    std::string_view protocol_name;     ///< "SIP" (any token is accepted)
+    std::string_view protocol_version;  ///< "2.0" (any token is accepted)
+    std::string_view transport;         ///< "UDP", "TCP", "TLS", "SCTP" or any other token, as written
+    std::string_view host;              ///< sent-by host: hostname, IPv4address or IPv6reference (with brackets)
+    host_type host_kind = host_type::hostname;
+    std::optional<std::string_view> port_text;  ///< sent-by port digits (validated to fit 16 bits)
+    std::string_view params_text;       ///< via-params starting at the first ';' (empty when none)
+
+    /// The sent-by port, if one was written.
+    std::optional<std::uint16_t> port() const noexcept {
+        if (!port_text) return std::nullopt;
+        auto v = to_uint(*port_text, 65535);
+        if (!v) return std::nullopt;
+        return static_cast<std::uint16_t>(*v);
+    }
+    /// The sent-by host without IPv6 brackets.
+    std::string_view host_address() const noexcept {
+        return host_kind == host_type::ipv6 && host.size() >= 2 ? host.substr(1, host.size() - 2) : host;
+    }
+    /// via-params as {name, optional value}, in order; names compare case-insensitively.
+    param_range params() const noexcept { return {params_text, ';'}; }
+
+    /// via-branch = "branch" EQUAL token
+    std::optional<std::string_view> branch() const noexcept { return value_of("branch"); }
+    /// via-received = "received" EQUAL (IPv4address / IPv6address): the
+    /// address without brackets, whether or not it was written as an
+    /// IPv6reference (RFC 5118 §4.5). The raw value is in params().
+    std::optional<std::string_view> received() const noexcept {
+        auto v = value_of("received");
+        if (v && v->size() >= 2 && v->front() == '[' && v->back() == ']') return v->substr(1, v->size() - 2);
+        return v;
+    }
+    /// response-port = "rport" [EQUAL 1*DIGIT] (RFC 3581): absent when not
+    /// written, present and empty for the bare flag, else the digits.
+    std::optional<std::string_view> rport() const noexcept {
+        auto p = params().find("rport");
+        if (!p) return std::nullopt;
+        return p->value.value_or(std::string_view{});
+    }
+    /// via-maddr = "maddr" EQUAL host, as written (IPv6 with brackets).
+    std::optional<std::string_view> maddr() const noexcept { return value_of("maddr"); }
+    /// via-ttl = "ttl" EQUAL ttl (0-255).
+    std::optional<std::uint8_t> ttl() const noexcept {
+        auto v = value_of("ttl");
+        if (!v) return std::nullopt;
+        auto n = to_uint(*v, 255);
+        if (!n) return std::nullopt;
+        return static_cast<std::uint8_t>(*n);
+    }
+    /// The alias flag (RFC 5923).
+    bool alias() const noexcept { return params().contains("alias"); }
+
+private:
+    std::optional<std::string_view> value_of(std::string_view name) const noexcept {
+        auto p = params().find(name);
+        if (!p) return std::nullopt;
+        return p->value;
+    }
+};
+
+// ===========================================================================
+// Diagnostics shared by the grammar and the error explanation (compared by
+// address, so each lives once).
+namespace detail {
+namespace via_impl {
+
+inline constexpr char exp_sent_by[] = "sent-by (host[:port])";
+inline constexpr char msg_sent_by_missing[] = "sent-by (host[:port]) is missing after the transport";
+inline constexpr char msg_sent_by_space[] = "whitespace is required between the transport and sent-by";
+inline constexpr char msg_sent_by_bad[] = "the sent-by host is malformed";
+inline constexpr char msg_sent_by_bad_ipv6[] = "malformed IPv6 reference in sent-by";
+inline constexpr char msg_sent_by_ipv6[] = "an IPv6 sent-by host must be enclosed in brackets";
+inline constexpr char msg_ttl_range[] = "ttl is larger than 255";
+inline constexpr char msg_rport_range[] = "rport does not fit in 16 bits";
+inline constexpr char msg_maddr_ipv6[] = "an IPv6 maddr must be enclosed in brackets";
+inline constexpr char msg_end[] = "unexpected character after the Via entry";
+inline constexpr char exp_param[] = "Via parameter (token [= value])";
+inline constexpr char msg_param[] = "a ';' must be followed by a parameter name";
+
+/// The kinds of via-params whose value is checked.
+enum class typed : unsigned char { ttl, maddr, received, branch, rport };
+
+/// A typed param value: the bytes up to the next SEMI/COMMA/LWS (or the end)
+/// are taken as a whole and must all be valid, so `ttl=12a` and `ttl=256`
+/// fail at the value's first byte rather than somewhere after it.
+template <typed K>
+struct typed_value : primitive<typed_value<K>> {
+    static constexpr char const* expected() noexcept {
+        switch (K) {
+        case typed::ttl: return "ttl value (0-255)";
+        case typed::maddr: return "maddr value (hostname, IPv4 address or [IPv6 address])";
+        case typed::received: return "received value (IPv4 or IPv6 address)";
+        case typed::branch: return "branch value (token)";
+        case typed::rport: return "rport value (port number)";
+        }
+        return "";
+    }
+    static constexpr char const* missing() noexcept {
+        switch (K) {
+        case typed::ttl: return "the ttl value is missing";
+        case typed::maddr: return "the maddr value is missing";
+        case typed::received: return "the received value is missing";
+        case typed::branch: return "the branch value is missing";
+        case typed::rport: return "rport with '=' needs a port number";
+        }
+        return "";
+    }
+    /// nullptr when [p, e) is a valid value, else the message.
+    static char const* check(iter p, iter e) noexcept {
+        std::size_t const n = static_cast<std::size_t>(e - p);
+        if (n == 0) return missing();
+        switch (K) {
+        case typed::ttl:
+        case typed::rport: {
+            std::uint64_t v = 0;
+            for (iter q = p; q != e; ++q) {
+                if (!is(*q, c_digit)) return K == typed::ttl ? "ttl must be a decimal number (0-255)"
+                                                             : "rport must be a decimal port number";
+                if (v <= 65536) v = v * 10 + static_cast<std::uint64_t>(*q - '0');
+            }
+            if (K == typed::ttl) {
+                if (v > 255) return msg_ttl_range;
+                if (n > 3) return "ttl has at most 3 digits";
+            } else if (v > 65535) {
+                return msg_rport_range;
+            }
+            return nullptr;
+        }
+        case typed::maddr: {
+            host_kind_value kind = host_kind_value::hostname;
+            if (host_length(p, e, kind) == n) return nullptr;
+            if (*p != '[' && ipv6_length(p, e) == n) return msg_maddr_ipv6;
+            return "maddr must be a host (hostname, IPv4 address or [IPv6 address])";
+        }
+        case typed::received: {
+            if (ipv4_length(p, e) == n || ipv6_length(p, e) == n) return nullptr;
+            if (n >= 2 && *p == '[' && e[-1] == ']' && ipv6_length(p + 1, e - 1) == n - 2) return nullptr;
+            return "received must be an IPv4 or IPv6 address";
+        }
+        case typed::branch: {
+            for (iter q = p; q != e; ++q)
+                if (!is(*q, token_chars)) return "branch must be a token";
+            return nullptr;
+        }
+        }
+        return nullptr;
+    }
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        It e = first;
+        while (e != last && *e != ';' && *e != ',' && *e != '\r' && *e != '\n' && !is(*e, c_wsp)) ++e;
+        if (char const* msg = check(first, e)) {
+            report(ctx, first, expected(), msg);
+            return false;
+        }
+        first = e;
+        return true;
+    }
+};
+
+/// The LWS between transport and sent-by, with a precise complaint when the
+/// sent-by is missing altogether.
+struct sent_by_space : primitive<sent_by_space> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        std::size_t const n = lws_length(first, last);
+        if (n != 0 && first + static_cast<std::ptrdiff_t>(n) != last) {
+            first += static_cast<std::ptrdiff_t>(n);
+            return true;
+        }
+        bool const missing = n != 0 || first == last || *first == ';' || *first == ',';
+        report(ctx, first, exp_sent_by, missing ? msg_sent_by_missing : msg_sent_by_space);
+        return false;
+    }
+};
+
+/// sent-by host = hostname / IPv4address / IPv6reference, captured with its
+/// kind; an unbracketed IPv6 address is named as such.
+template <auto HostMember, auto KindMember>
+struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || *first == ';' || *first == ',') {
+            report(ctx, first, exp_sent_by, msg_sent_by_missing);
+            return false;
+        }
+        host_kind_value kind = host_kind_value::hostname;
+        std::size_t const n = host_length(first, last, kind);
+        if (*first != '[' && ipv6_length(first, last) > n) {
+            report(ctx, first, exp_sent_by, msg_sent_by_ipv6);
+            return false;
+        }
+        if (n == 0) {
+            report(ctx, first, exp_sent_by, *first == '[' ? msg_sent_by_bad_ipv6 : msg_sent_by_bad);
+            return false;
+        }
+        using owner = typename member_traits<decltype(HostMember)>::owner;
+        auto& ast = ast_of<owner>(ctx);
+        ast.*HostMember = std::string_view(first, n);
+        ast.*KindMember = static_cast<typename member_traits<decltype(KindMember)>::type>(kind);
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+
+/// A parameter name: the literal followed by no further token character.
+struct name_kw : primitive<name_kw> {
+    ci_lit word;
+    template <std::size_t N>
+    constexpr name_kw(char const (&s)[N]) : word(s) {}  // NOLINT: implicit from literal
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        It p = first;
+        if (!word.parse(p, last, ctx, rctx, attr)) return false;
+        if (p != last && is(*p, token_chars)) return false;
+        first = p;
+        return true;
+    }
+};
+
+/// count<&Ast::member>[p]: on success, ++Ast::member.
+template <auto Member, class Subject>
+struct count_directive : x3::unary_parser<Subject, count_directive<Member, Subject>> {
+    using base = x3::unary_parser<Subject, count_directive<Member, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit count_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
+        using owner = typename member_traits<decltype(Member)>::owner;
+        ++(ast_of<owner>(ctx).*Member);
+        return true;
+    }
+};
+template <auto Member>
+struct count_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return count_directive<Member, p>(x3::as_parser(s));
+    }
+};
+template <auto Member> inline constexpr count_gen<Member> count{};
+
+} // namespace via_impl
+} // namespace detail
+
+// ===========================================================================
+namespace grammar {
+namespace via_rules {
+using namespace detail;
+using namespace detail::via_impl;
+using x3::lit;
+using sipview::via;
+
+/// via-params = via-ttl / via-maddr / via-received / via-branch / via-extension,
+/// plus response-port (RFC 3581) and alias (RFC 5923). Known names (any case)
+/// must carry a well-formed value; they never fall back to via-extension.
+inline constexpr auto via_param =
+    (name_kw("branch") >> describe("'=' after branch", "branch needs a value: branch=token")[EQUAL] >> typed_value<typed::branch>{}) |
+    (name_kw("received") >> describe("'=' after received", "received needs a value: received=address")[EQUAL] >> typed_value<typed::received>{}) |
+    (name_kw("rport") >> -(EQUAL >> typed_value<typed::rport>{})) |
+    (name_kw("alias") >> describe("';', ',' or end after alias", "alias is a flag and takes no value")[!(SWS >> lit('='))]) |
+    (name_kw("ttl") >> describe("'=' after ttl", "ttl needs a value: ttl=0-255")[EQUAL] >> typed_value<typed::ttl>{}) |
+    (name_kw("maddr") >> describe("'=' after maddr", "maddr needs a value: maddr=host")[EQUAL] >> typed_value<typed::maddr>{}) |
+    (!(name_kw("branch") | name_kw("received") | name_kw("rport") | name_kw("alias") | name_kw("ttl") | name_kw("maddr")) >>
+     generic_param);
+
+/// *( SEMI via-params ), captured from the first ';'.
+inline constexpr auto via_params =
+    -(SWS >> set<&via::params_text>[lit(';') >> SWS >> describe(exp_param, msg_param)[via_param] >>
+                                    *(SEMI >> describe(exp_param, msg_param)[via_param])]);
+
+/// sent-protocol = protocol-name SLASH protocol-version SLASH transport;
+/// protocol-name = "SIP" / token, protocol-version = token,
+/// transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (token).
+inline constexpr auto sent_protocol =
+    describe("sent-protocol (e.g. SIP/2.0/UDP)", "a Via entry starts with the protocol name")[set<&via::protocol_name>[token]] >>
+    describe("'/' after the protocol name", "sent-protocol is name/version/transport")[SLASH] >>
+    describe("protocol version (e.g. 2.0)", "the protocol version is missing")[set<&via::protocol_version>[token]] >>
+    describe("'/' before the transport", "the transport is missing: sent-protocol is name/version/transport")[SLASH] >>
+    describe("transport (UDP, TCP, TLS, SCTP, ...)", "the transport is missing")[set<&via::transport>[token]];
+
+/// sent-by = host [ COLON port ]
+inline constexpr auto sent_by =
+    sent_by_host<&via::host, &via::host_kind>{} >>
+    -(COLON >> describe("port (0-65535)", "the port after ':' is missing or malformed")[set<&via::port_text>[port_parser{}]]);
+
+/// via-parm = sent-protocol LWS sent-by *( SEMI via-params )
+inline constexpr auto via_parm_body = set<&via::text>[sent_protocol >> sent_by_space{} >> sent_by >> via_params];
+
+} // namespace via_rules
+
+/// via-parm, filling a sipview::via found in the context.
+inline constexpr auto via_parm = via_rules::via_parm_body;
+/// The Via value: via-parm *( COMMA via-parm ). The AST in context ends up
+/// holding the last entry; use parse_via_list to iterate them all.
+inline constexpr auto via_value =
+    via_parm >> *(COMMA >> detail::describe("Via entry after ','", "a ',' must be followed by another Via entry")[via_parm]);
+
+} // namespace grammar
+
+// ===========================================================================
+namespace detail {
+namespace via_impl {
+
+/// Parses `COMMA via-parm` at p (validated text), filling `out`; false at the end.
+inline bool next_entry(char const* p, char const* last, via& out) noexcept {
+    via v;
+    auto const ctx = x3::make_context<ast_tag<via>>(v);
+    if (!(grammar::COMMA >> grammar::via_parm).parse(p, last, ctx, x3::unused, x3::unused)) return false;
+    out = v;
+    return true;
+}
+
+/// Scratch state while validating a list: the first entry is kept.
+struct list_state {
+    via first;
+    via scratch;
+    std::size_t count = 0;
+};
+
+inline constexpr auto list_grammar =
+    into<&list_state::first>[grammar::via_parm] >>
+    *(grammar::COMMA >> describe("Via entry after ','", "a ',' must be followed by another Via entry")[
+                            count<&list_state::count>[into<&list_state::scratch>[grammar::via_parm]]]);
+
+/// Adds what a person needs to hear to a Via failure.
+inline void explain(std::string_view text, parse_error& e) noexcept {
+    std::size_t const at = e.offset < text.size() ? e.offset : text.size();
+    char const* const msg = e.message.data();
+    // The last non-whitespace byte before the failure.
+    std::size_t b = at;
+    while (b > 0 && (is(text[b - 1], c_wsp) || text[b - 1] == '\r' || text[b - 1] == '\n')) --b;
+    char const prev = b > 0 ? text[b - 1] : '\0';
+    char const ch = at < text.size() ? text[at] : '\0';
+
+    if (b == 0 && (at == text.size() || ch == ',' || ch == ';')) {
+        e.message = at == text.size() ? "the Via value is empty" : "the Via value starts without a sent-protocol";
+        e.hint = "a Via entry looks like SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK...";
+    } else if (msg == msg_sent_by_missing) {
+        e.hint = "add the host[:port] the response must go to, e.g. SIP/2.0/TCP 192.0.2.10:5060;branch=z9hG4bK...";
+    } else if (msg == msg_sent_by_space) {
+        e.hint = "separate the transport and the host with a space, e.g. SIP/2.0/UDP host:5060";
+    } else if (msg == msg_sent_by_ipv6 || msg == msg_sent_by_bad_ipv6) {
+        e.hint = "sent-by needs an IPv6reference: bracket the address, e.g. SIP/2.0/UDP [2001:db8::1]:5060 (RFC 5118)";
+    } else if (msg == msg_maddr_ipv6) {
+        e.hint = "write maddr=[2001:db8::1]";
+    } else if (msg == msg_ttl_range || msg == msg_rport_range) {
+        e.code = errc::out_of_range;
+    } else if (e.message == std::string_view("port number does not fit in 16 bits")) {
+        e.code = errc::out_of_range;
+    } else if (prev == ',' && (at == text.size() || ch == ',')) {
+        e.message = "a ',' must be followed by another Via entry";
+        e.hint = "remove the extra ','";
+    } else if (e.expected == std::string_view("'/' before the transport") ||
+               e.expected == std::string_view("'/' after the protocol name")) {
+        e.hint = "write the sent-protocol as SIP/2.0/UDP (name, version and transport separated by '/')";
+    } else if (msg == msg_end && ch == ',' ) {
+        e.hint = "this value holds several Via entries: use parse_via_list";
+    } else if (msg == msg_end && ch == ':') {
+        e.message = "unexpected ':' after the sent-by";
+        e.hint = "an IPv6 sent-by host must be bracketed, e.g. [2001:db8::1]:5060 (RFC 5118)";
+    }
+}
+
+} // namespace via_impl
+} // namespace detail
+
+/// A comma-separated Via value: a forward range of `via` that re-reads each
+/// entry from the validated text as it goes, without allocation.
+class via_list {
+public:
+    via_list() noexcept = default;
+    via_list(std::string_view text, via const& first, std::size_t count) noexcept
+        : text_(text), first_(first), count_(count) {}
+
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = via;
+        using difference_type = std::ptrdiff_t;
+        using pointer = via const*;
+        using reference = via const&;
+
+        iterator() noexcept = default;
+        iterator(via const& current, char const* last) noexcept : current_(current), last_(last) {}
+        reference operator*() const noexcept { return current_; }
+        pointer operator->() const noexcept { return &current_; }
+        iterator& operator++() noexcept { advance(); return *this; }
+        iterator operator++(int) noexcept { iterator t = *this; advance(); return t; }
+        friend bool operator==(iterator const& a, iterator const& b) noexcept {
+            return a.current_.text.data() == b.current_.text.data();
+        }
+        friend bool operator!=(iterator const& a, iterator const& b) noexcept { return !(a == b); }
+
+    private:
+        void advance() noexcept {
+            char const* const p = current_.text.data() + current_.text.size();
+            if (current_.text.data() == nullptr || !detail::via_impl::next_entry(p, last_, current_)) current_ = via{};
+        }
+        via current_{};
+        char const* last_ = nullptr;
+    };
+
+    iterator begin() const noexcept {
+        if (count_ == 0) return iterator();
+        return iterator(first_, text_.data() + text_.size());
+    }
+    iterator end() const noexcept { return iterator(); }
+    std::size_t size() const noexcept { return count_; }
+    bool empty() const noexcept { return count_ == 0; }
+    /// The first (topmost) entry: the one a response is sent back to.
+    via const& front() const noexcept { return first_; }
+    /// The whole value as passed to parse_via_list.
+    std::string_view text() const noexcept { return text_; }
+
+private:
+    std::string_view text_;
+    via first_{};
+    std::size_t count_ = 0;
+};
+
+/// Parses one via-parm (`SIP/2.0/UDP host:port;params`). Trailing whitespace
+/// is allowed; a ',' is not (use parse_via_list). Allocation-free; never throws.
+inline result<via> parse_via(std::string_view one_via_parm) noexcept {
+    namespace x3 = boost::spirit::x3;
+    via v;
+    parse_error err;
+    if (detail::run(one_via_parm,
+                    grammar::via_parm >> grammar::SWS >>
+                        detail::describe("';' (parameter) or end of the Via entry", detail::via_impl::msg_end)[x3::eoi],
+                    v, err))
+        return v;
+    detail::via_impl::explain(one_via_parm, err);
+    return err;
+}
+
+/// Parses a Via header value: via-parm *( COMMA via-parm ), trailing
+/// whitespace allowed. Allocation-free; never throws.
+inline result<via_list> parse_via_list(std::string_view value) noexcept {
+    namespace x3 = boost::spirit::x3;
+    detail::via_impl::list_state state;
+    parse_error err;
+    if (detail::run(value,
+                    detail::via_impl::list_grammar >> grammar::SWS >>
+                        detail::describe("';' (parameter), ',' (next Via entry) or end of value", detail::via_impl::msg_end)[x3::eoi],
+                    state, err))
+        return via_list(value, state.first, state.count + 1);
+    detail::via_impl::explain(value, err);
+    return err;
+}
+
+} // namespace sipview
+
+#endif

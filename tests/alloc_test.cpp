@@ -1,0 +1,84 @@
+// Proves that no parse entry point allocates: global operator new (and, on
+// glibc, malloc/calloc/realloc) is replaced by a counting version for this
+// binary, and every call in parse_calls.hpp must leave the counter unchanged.
+#include "parse_calls.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+namespace {
+std::size_t g_allocations = 0;
+bool g_counting = false;
+void note_allocation() noexcept {
+    if (g_counting) ++g_allocations;
+}
+} // namespace
+
+#if defined(__GLIBC__)
+extern "C" void* __libc_malloc(std::size_t);
+extern "C" void* __libc_calloc(std::size_t, std::size_t);
+extern "C" void* __libc_realloc(void*, std::size_t);
+extern "C" void* malloc(std::size_t n) {
+    note_allocation();
+    return __libc_malloc(n);
+}
+extern "C" void* calloc(std::size_t n, std::size_t m) {
+    note_allocation();
+    return __libc_calloc(n, m);
+}
+extern "C" void* realloc(void* p, std::size_t n) {
+    note_allocation();
+    return __libc_realloc(p, n);
+}
+#endif
+
+void* operator new(std::size_t n) {
+    note_allocation();
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
+    note_allocation();
+    return std::malloc(n ? n : 1);
+}
+void* operator new[](std::size_t n, std::nothrow_t const&) noexcept { return operator new(n, std::nothrow); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+struct counting_probe {
+    int passed = 0;
+    int failed = 0;
+    void begin() noexcept {
+        g_allocations = 0;
+        g_counting = true;
+    }
+    void end(char const* entry, bool expected_ok, bool ok) {
+        g_counting = false;
+        if (g_allocations == 0 && ok == expected_ok) {
+            ++passed;
+            return;
+        }
+        ++failed;
+        std::printf("FAIL: %s: %zu allocation(s), verdict %s (expected %s)\n", entry, g_allocations,
+                    ok ? "ok" : "error", expected_ok ? "ok" : "error");
+    }
+};
+
+int main() {
+    // The counter must see an allocation, or a zero below would prove nothing.
+    g_counting = true;
+    delete new int(1);
+    g_counting = false;
+    if (g_allocations != 1) {
+        std::printf("FAIL: the allocation counter does not count (%zu)\n", g_allocations);
+        return 1;
+    }
+    counting_probe probe;
+    sipview_test::run_parse_calls(probe);
+    std::printf("allocation test: %d passed, %d failed\n", probe.passed, probe.failed);
+    return probe.failed == 0 && probe.passed > 0 ? 0 : 1;
+}

@@ -1,0 +1,105 @@
+// The parse calls that the allocation-count test and the
+// -fno-exceptions -fno-rtti test both run: every entry point, on inputs that
+// are accepted and inputs that are rejected, including reading the typed
+// fields. probe.begin() runs before each call, probe.end(entry, expected_ok,
+// ok) after it and after the fields were read.
+#pragma once
+
+#include <sipview/sipview.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+namespace sipview_test {
+
+struct case_row {
+    std::string_view input;
+    bool valid;
+};
+
+template <class Probe>
+void run_parse_calls(Probe& probe) {
+    using namespace sipview;
+    static constexpr case_row uris[] = {
+        {"sips:alice:secret@atlanta.com:5061;transport=tcp;lr?subject=project%20x&priority=urgent", true},
+        {"sip:[2001:db8::10]:5070", true},
+        {"tel:+1-212-555-1212;phone-context=example.com", true},
+        {"sip:1001@company1@pbx.example.com:5080", false},
+        {"sip:2001:db8::10", false},
+        {"sip:host:70000", false},
+        {"", false},
+    };
+    for (auto const& c : uris) {
+        probe.begin();
+        auto r = parse_uri(c.input);
+        std::size_t n = 0;
+        if (r) for (auto const& p : r->params()) n += p.name.size();
+        probe.end("parse_uri", c.valid, r.has_value());
+    }
+    static constexpr case_row name_addrs[] = {
+        {"\"A. G. Bell\" <sip:agb@bell-telephone.com> ;tag=a48s", true},
+        {"sip:+19725552222@gw1.example.net;unknownparam", true},
+        {"<sip:1001@domain@fqdn.tld:5080>;tag=829762152", false},
+        {"\"Mr. J. User <sip:j.user@example.com>", false},
+    };
+    for (auto const& c : name_addrs) {
+        probe.begin();
+        auto r = parse_name_addr(c.input);
+        if (r) (void)r->tag();
+        probe.end("parse_name_addr", c.valid, r.has_value());
+    }
+    static constexpr case_row contacts[] = {
+        {"*", true},
+        {"\"Mr. Watson\" <sip:watson@worcester.bell-telephone.com>;q=0.7; expires=3600, <mailto:w@b.com> ;q=0.1", true},
+        {"<sip:a@b>,", false},
+    };
+    for (auto const& c : contacts) {
+        probe.begin();
+        auto r = parse_contact_list(c.input);
+        if (r) for (auto const& n : *r) (void)n.q();
+        probe.end("parse_contact_list", c.valid, r.has_value());
+    }
+    static constexpr case_row routes[] = {
+        {"<sip:p1.example.com;lr>, <sip:p2.domain.com;lr>", true},
+        {"sip:p1.example.com;lr", false},
+    };
+    for (auto const& c : routes) {
+        probe.begin();
+        auto r = parse_route_list(c.input);
+        if (r) for (auto const& n : *r) (void)n.uri.host;
+        probe.end("parse_route_list", c.valid, r.has_value());
+    }
+    static constexpr case_row vias[] = {
+        {"SIP/2.0/UDP erlang.bell-telephone.com:5060;branch=z9hG4bK87asdks7, SIP/2.0/TCP [2001:db8::9:1];received=2001:db8::9:255;rport", true},
+        {"SIP/2.0/TCP;branch=z9hG4bK128604767;rport", false},
+    };
+    for (auto const& c : vias) {
+        probe.begin();
+        auto r = parse_via_list(c.input);
+        if (r) for (auto const& v : *r) { (void)v.branch(); (void)v.rport(); (void)v.port(); }
+        probe.end("parse_via_list", c.valid, r.has_value());
+    }
+    static constexpr case_row creds[] = {
+        {"Digest username=\"1001\", realm=\"company1\", nonce=\"a8f1c3b27d9e4f6a0b5c2d7e8f9a1b3c\", uri=\"sip:company1\", "
+         "response=\"d888f365bdf1fbe9d690c8d4fef099ba\", algorithm=MD5, cnonce=\"5e2b9c7a\", qop=auth, nc=00000001", true},
+        {"Digest username=\"a\" realm=\"b\"", false},
+    };
+    for (auto const& c : creds) {
+        probe.begin();
+        auto r = parse_credentials(c.input);
+        if (r) { (void)r->username(); (void)r->realm(); (void)r->response(); }
+        probe.end("parse_credentials", c.valid, r.has_value());
+    }
+    static constexpr case_row challenges[] = {
+        {"Digest realm=\"atlanta.com\",\r\n domain=\"sip:boxesbybob.com\", qop=\"auth,auth-int\", nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5", true},
+        {"Digest realm=\"atlanta.com", false},
+    };
+    for (auto const& c : challenges) {
+        probe.begin();
+        auto r = parse_challenge(c.input);
+        if (r) { (void)r->realm(); for (auto q : r->qop_options()) (void)q; }
+        probe.end("parse_challenge", c.valid, r.has_value());
+    }
+}
+
+} // namespace sipview_test
