@@ -157,6 +157,8 @@ inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >
 
 inline constexpr auto name_addr = name_addr_rules::element;
 inline constexpr auto route_param = name_addr_rules::bracketed_element;
+/// A whole input that is one from-spec / to-spec.
+inline constexpr auto name_addr_entry = name_addr >> detail::describe("';' parameter or end of value")[x3::eoi];
 
 } // namespace grammar
 
@@ -243,7 +245,11 @@ struct counted_list_parser : primitive<counted_list_parser<Element>> {
         ++*count;
         for (;;) {
             It p = first;
-            if (!grammar::COMMA.parse(p, last, ctx, rctx, attr)) return true;
+            if (!grammar::COMMA.parse(p, last, ctx, rctx, attr)) {
+                if (first == last) return true;
+                report(ctx, first, "',' or end of value", nullptr);
+                return false;
+            }
             scratch = name_addr{};
             if (!describe("another element after ','")[element].parse(p, last, ctx, rctx, attr)) return false;
             ++*count;
@@ -296,7 +302,8 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
     std::size_t count = 0;
     name_addr scratch;
     parse_error err;
-    if (run(text, counted_list_parser<Element>(element, &count) >> describe("',' or end of value")[x3::eoi], scratch, err))
+    counted_list_parser<Element> const list(element, &count);
+    if (run(text, list, scratch, err) && count != 0)
         return name_addr_list(text, false, brackets, count);
     explain_name_addr_error(text, err);
     return err;
@@ -308,7 +315,7 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 inline result<name_addr> parse_name_addr(std::string_view text) noexcept {
     name_addr na;
     parse_error err;
-    if (detail::run(text, grammar::name_addr >> detail::describe("';' parameter or end of value")[boost::spirit::x3::eoi], na, err))
+    if (detail::run(text, grammar::name_addr_entry, na, err))
         return na;
     detail::explain_name_addr_error(text, err);
     return err;

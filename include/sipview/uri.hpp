@@ -166,12 +166,17 @@ inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset,
 
 } // namespace detail
 
+namespace grammar {
+/// A whole input that is one URI (built once: X3 copies a grammar built inside a call).
+inline constexpr auto uri_entry = uri >> detail::describe("end of URI")[boost::spirit::x3::eoi];
+} // namespace grammar
+
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI, or
 /// absoluteURI for any other scheme. Allocation-free; never throws.
 inline result<uri> parse_uri(std::string_view text) noexcept {
     uri u;
     parse_error err;
-    if (detail::run(text, grammar::uri >> detail::describe("end of URI")[boost::spirit::x3::eoi], u, err)) return u;
+    if (detail::run(text, grammar::uri_entry, u, err)) return u;
     detail::explain_uri_error(text, 0, err);
     return err;
 }

@@ -207,7 +207,9 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
         }
         host_kind_value kind = host_kind_value::hostname;
         std::size_t const n = host_length(first, last, kind);
-        if (*first != '[' && ipv6_length(first, last) > n) {
+        // An IPv6 address reaches past a host only through a ':' right after it.
+        bool const maybe_ipv6 = *first != '[' && (n == 0 || (first + static_cast<std::ptrdiff_t>(n) != last && first[n] == ':'));
+        if (maybe_ipv6 && ipv6_length(first, last) > n) {
             report(ctx, first, exp_sent_by, msg_sent_by_ipv6);
             return false;
         }
@@ -326,11 +328,13 @@ inline constexpr auto via_value =
 namespace detail {
 namespace via_impl {
 
+inline constexpr auto next_in_list = grammar::COMMA >> grammar::via_parm;
+
 /// Parses `COMMA via-parm` at p (validated text), filling `out`; false at the end.
 inline bool next_entry(char const* p, char const* last, via& out) noexcept {
     via v;
     auto const ctx = x3::make_context<ast_tag<via>>(v);
-    if (!(grammar::COMMA >> grammar::via_parm).parse(p, last, ctx, x3::unused, x3::unused)) return false;
+    if (!next_in_list.parse(p, last, ctx, x3::unused, x3::unused)) return false;
     out = v;
     return true;
 }
@@ -346,6 +350,14 @@ inline constexpr auto list_grammar =
     into<&list_state::first>[grammar::via_parm] >>
     *(grammar::COMMA >> describe("Via entry after ','", "a ',' must be followed by another Via entry")[
                             count<&list_state::count>[into<&list_state::scratch>[grammar::via_parm]]]);
+
+// The entry grammars, complete up to the end of the input. Kept as objects so
+// that a call does not rebuild the grammar tree on the stack.
+inline constexpr auto whole_list =
+    list_grammar >> grammar::SWS >>
+    describe("';' (parameter), ',' (next Via entry) or end of value", msg_end)[x3::eoi];
+inline constexpr auto whole_entry =
+    grammar::via_parm >> grammar::SWS >> describe("';' (parameter) or end of the Via entry", msg_end)[x3::eoi];
 
 /// Adds what a person needs to hear to a Via failure.
 inline void explain(std::string_view text, parse_error& e) noexcept {
@@ -364,8 +376,10 @@ inline void explain(std::string_view text, parse_error& e) noexcept {
         e.hint = "add the host[:port] the response must go to, e.g. SIP/2.0/TCP 192.0.2.10:5060;branch=z9hG4bK...";
     } else if (msg == msg_sent_by_space) {
         e.hint = "separate the transport and the host with a space, e.g. SIP/2.0/UDP host:5060";
-    } else if (msg == msg_sent_by_ipv6 || msg == msg_sent_by_bad_ipv6) {
+    } else if (msg == msg_sent_by_ipv6) {
         e.hint = "sent-by needs an IPv6reference: bracket the address, e.g. SIP/2.0/UDP [2001:db8::1]:5060 (RFC 5118)";
+    } else if (msg == msg_sent_by_bad_ipv6) {
+        e.hint = "an IPv6 sent-by is written [2001:db8::1] (at most 8 groups, one '::', closing ']'), port after the ']'";
     } else if (msg == msg_maddr_ipv6) {
         e.hint = "write maddr=[2001:db8::1]";
     } else if (msg == msg_ttl_range || msg == msg_rport_range) {
@@ -378,11 +392,8 @@ inline void explain(std::string_view text, parse_error& e) noexcept {
     } else if (e.expected == std::string_view("'/' before the transport") ||
                e.expected == std::string_view("'/' after the protocol name")) {
         e.hint = "write the sent-protocol as SIP/2.0/UDP (name, version and transport separated by '/')";
-    } else if (msg == msg_end && ch == ',' ) {
+    } else if (msg == msg_end && ch == ',') {
         e.hint = "this value holds several Via entries: use parse_via_list";
-    } else if (msg == msg_end && ch == ':') {
-        e.message = "unexpected ':' after the sent-by";
-        e.hint = "an IPv6 sent-by host must be bracketed, e.g. [2001:db8::1]:5060 (RFC 5118)";
     }
 }
 
@@ -446,13 +457,9 @@ private:
 /// Parses one via-parm (`SIP/2.0/UDP host:port;params`). Trailing whitespace
 /// is allowed; a ',' is not (use parse_via_list). Allocation-free; never throws.
 inline result<via> parse_via(std::string_view one_via_parm) noexcept {
-    namespace x3 = boost::spirit::x3;
     via v;
     parse_error err;
-    if (detail::run(one_via_parm,
-                    grammar::via_parm >> grammar::SWS >>
-                        detail::describe("';' (parameter) or end of the Via entry", detail::via_impl::msg_end)[x3::eoi],
-                    v, err))
+    if (detail::run(one_via_parm, detail::via_impl::whole_entry, v, err))
         return v;
     detail::via_impl::explain(one_via_parm, err);
     return err;
@@ -461,13 +468,9 @@ inline result<via> parse_via(std::string_view one_via_parm) noexcept {
 /// Parses a Via header value: via-parm *( COMMA via-parm ), trailing
 /// whitespace allowed. Allocation-free; never throws.
 inline result<via_list> parse_via_list(std::string_view value) noexcept {
-    namespace x3 = boost::spirit::x3;
     detail::via_impl::list_state state;
     parse_error err;
-    if (detail::run(value,
-                    detail::via_impl::list_grammar >> grammar::SWS >>
-                        detail::describe("';' (parameter), ',' (next Via entry) or end of value", detail::via_impl::msg_end)[x3::eoi],
-                    state, err))
+    if (detail::run(value, detail::via_impl::whole_list, state, err))
         return via_list(value, state.first, state.count + 1);
     detail::via_impl::explain(value, err);
     return err;
