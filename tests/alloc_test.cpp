@@ -15,10 +15,16 @@ void note_allocation() noexcept {
 }
 } // namespace
 
+// The real allocator, reached without passing through the counting wrappers.
 #if defined(__GLIBC__)
 extern "C" void* __libc_malloc(std::size_t);
 extern "C" void* __libc_calloc(std::size_t, std::size_t);
 extern "C" void* __libc_realloc(void*, std::size_t);
+extern "C" void __libc_free(void*);
+namespace {
+void* raw_alloc(std::size_t n) noexcept { return __libc_malloc(n ? n : 1); }
+void raw_free(void* p) noexcept { __libc_free(p); }
+} // namespace
 extern "C" void* malloc(std::size_t n) {
     note_allocation();
     return __libc_malloc(n);
@@ -31,23 +37,28 @@ extern "C" void* realloc(void* p, std::size_t n) {
     note_allocation();
     return __libc_realloc(p, n);
 }
+#else
+namespace {
+void* raw_alloc(std::size_t n) noexcept { return std::malloc(n ? n : 1); }
+void raw_free(void* p) noexcept { std::free(p); }
+} // namespace
 #endif
 
 void* operator new(std::size_t n) {
     note_allocation();
-    if (void* p = std::malloc(n ? n : 1)) return p;
+    if (void* p = raw_alloc(n)) return p;
     throw std::bad_alloc();
 }
 void* operator new[](std::size_t n) { return operator new(n); }
 void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
     note_allocation();
-    return std::malloc(n ? n : 1);
+    return raw_alloc(n);
 }
 void* operator new[](std::size_t n, std::nothrow_t const&) noexcept { return operator new(n, std::nothrow); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept { raw_free(p); }
+void operator delete[](void* p) noexcept { raw_free(p); }
+void operator delete(void* p, std::size_t) noexcept { raw_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { raw_free(p); }
 
 struct counting_probe {
     int passed = 0;
@@ -71,7 +82,8 @@ struct counting_probe {
 int main() {
     // The counter must see an allocation, or a zero below would prove nothing.
     g_counting = true;
-    delete new int(1);
+    int* volatile probe_allocation = new int(1);
+    delete probe_allocation;
     g_counting = false;
     if (g_allocations != 1) {
         std::printf("FAIL: the allocation counter does not count (%zu)\n", g_allocations);

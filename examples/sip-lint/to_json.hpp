@@ -1,0 +1,129 @@
+// sip-lint: sipview ASTs as JSON (nlohmann::ordered_json keeps the documented
+// key order). Quoted values are decoded; absent parts are null.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <sipview/sipview.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sip_lint {
+
+using json = nlohmann::ordered_json;
+
+inline json text_or_null(std::optional<std::string_view> v) { return v ? json(std::string(*v)) : json(nullptr); }
+
+/// A parameter value with its quotes removed and quoted-pairs resolved.
+inline std::string decoded(std::string_view raw) {
+    std::string buf(raw.size(), '\0');
+    auto d = sipview::decode_quoted(raw, buf.data(), buf.size());
+    return d ? std::string(*d) : std::string(raw);
+}
+
+inline json params_json(sipview::param_range const& params, bool decode_values) {
+    json out = json::array();
+    for (sipview::param const& p : params) {
+        json v = nullptr;
+        if (p.value) v = decode_values ? decoded(*p.value) : std::string(*p.value);
+        out.push_back(json{{"name", std::string(p.name)}, {"value", v}});
+    }
+    return out;
+}
+
+inline json uri_json(sipview::uri const& u) {
+    if (!u.is_sip()) return json{{"scheme", std::string(u.scheme)}, {"text", std::string(u.text)}};
+    json port = nullptr;
+    if (auto p = u.port()) port = *p;
+    return json{{"scheme", std::string(u.scheme)},
+                {"user", text_or_null(u.user)},
+                {"password", text_or_null(u.password)},
+                {"host", std::string(u.host)},
+                {"host_type", std::string(to_string(u.host_kind))},
+                {"port", port},
+                {"params", params_json(u.params(), false)},
+                {"headers", params_json(u.headers(), false)},
+                {"text", std::string(u.text)}};
+}
+
+inline json name_addr_json(sipview::name_addr const& n) {
+    json display = nullptr;
+    if (n.display_name) {
+        std::string buf(n.display_name->size(), '\0');
+        if (auto d = n.decode_display_name(buf.data(), buf.size())) display = std::string(*d);
+    }
+    return json{{"display_name", display},
+                {"uri", uri_json(n.uri)},
+                {"params", params_json(n.params(), false)},
+                {"tag", text_or_null(n.tag())}};
+}
+
+inline json name_addr_list_json(sipview::name_addr_list const& list) {
+    json out = json::array();
+    for (sipview::name_addr const& n : list) out.push_back(name_addr_json(n));
+    return out;
+}
+
+inline json contact_json(sipview::name_addr_list const& list) {
+    if (list.is_star()) return json{{"star", true}};
+    return json{{"star", false}, {"contacts", name_addr_list_json(list)}};
+}
+
+inline json via_json(sipview::via const& v) {
+    json port = nullptr;
+    if (auto p = v.port()) port = *p;
+    return json{{"protocol", std::string(v.protocol_name)},
+                {"version", std::string(v.protocol_version)},
+                {"transport", std::string(v.transport)},
+                {"host", std::string(v.host)},
+                {"host_type", std::string(to_string(v.host_kind))},
+                {"port", port},
+                {"params", params_json(v.params(), false)},
+                {"branch", text_or_null(v.branch())},
+                {"received", text_or_null(v.received())},
+                {"rport", text_or_null(v.rport())}};
+}
+
+inline json via_list_json(sipview::via_list const& list) {
+    json out = json::array();
+    for (sipview::via const& v : list) out.push_back(via_json(v));
+    return out;
+}
+
+inline json auth_json(std::optional<sipview::auth_value> const& v) {
+    return v ? json(decoded(v->raw)) : json(nullptr);
+}
+
+inline json credentials_json(sipview::credentials const& c) {
+    return json{{"scheme", std::string(c.scheme)},
+                {"username", auth_json(c.username())},
+                {"realm", auth_json(c.realm())},
+                {"nonce", auth_json(c.nonce())},
+                {"uri", auth_json(c.uri())},
+                {"response", auth_json(c.response())},
+                {"algorithm", auth_json(c.algorithm())},
+                {"cnonce", auth_json(c.cnonce())},
+                {"opaque", auth_json(c.opaque())},
+                {"qop", auth_json(c.qop())},
+                {"nc", auth_json(c.nc())},
+                {"userhash", auth_json(c.userhash())},
+                {"params", params_json(c.params(), true)}};
+}
+
+inline json challenge_json(sipview::challenge const& c) {
+    json qop = json::array();
+    for (auto q : c.qop_options()) qop.push_back(std::string(q));
+    return json{{"scheme", std::string(c.scheme)},
+                {"realm", auth_json(c.realm())},
+                {"nonce", auth_json(c.nonce())},
+                {"opaque", auth_json(c.opaque())},
+                {"stale", auth_json(c.stale())},
+                {"algorithm", auth_json(c.algorithm())},
+                {"qop", qop},
+                {"domain", auth_json(c.domain())},
+                {"params", params_json(c.params(), true)}};
+}
+
+} // namespace sip_lint
