@@ -1,0 +1,723 @@
+// sipview — SIP authentication: credentials (Authorization,
+// Proxy-Authorization) and challenges (WWW-Authenticate, Proxy-Authenticate),
+// RFC 3261 §25.1 as updated by RFC 7616 and RFC 8760, as read-only views over
+// the caller's text; and the Digest computation (HA1, HA2, response,
+// userhash) with the hash function supplied by the caller.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_AUTH_HPP
+#define SIPVIEW_AUTH_HPP
+
+#include <cstddef>
+#include <initializer_list>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+#include <sipview/core.hpp>
+#include <sipview/uri.hpp>
+
+namespace sipview {
+
+// ===========================================================================
+// Values
+
+/// One auth-param value as it came on the wire: a quoted-string (with its
+/// DQUOTEs in `raw`) or a token.
+struct auth_value {
+    std::string_view raw;  ///< as written: `"company1"` or `MD5`
+    bool quoted = false;   ///< raw is a quoted-string
+
+    /// The value without its quotes; quoted-pairs (`\"`) and line folds kept.
+    /// Equal to the decoded value whenever the value holds no backslash and no fold.
+    std::string_view text() const noexcept { return quoted ? unquote(raw) : raw; }
+
+    /// The value with quotes removed, quoted-pairs resolved and folds removed,
+    /// written to [out, out + cap); always a view of `out`.
+    result<std::string_view> decode(char* out, std::size_t cap) const noexcept {
+        if (quoted) return decode_quoted(raw, out, cap);
+        if (raw.size() > cap) return parse_error{cap, "", "output buffer too small", "", errc::too_large};
+        for (std::size_t i = 0; i < raw.size(); ++i) out[i] = raw[i];
+        return std::string_view(out, raw.size());
+    }
+};
+
+namespace detail {
+inline std::optional<auth_value> auth_param_value(std::string_view params_text, std::string_view name) noexcept {
+    auto p = param_range(params_text, ',').find(name);
+    if (!p || !p->value) return std::nullopt;
+    std::string_view const v = *p->value;
+    return auth_value{v, !v.empty() && v.front() == '"'};
+}
+} // namespace detail
+
+/// The qop-values of a challenge's `qop="auth,auth-int"`: a forward range of
+/// tokens (std::string_view into the parsed text). Whitespace and line folds
+/// around the commas are skipped.
+class qop_range {
+public:
+    constexpr qop_range() noexcept = default;
+    /// `list` is the text between the quotes.
+    explicit constexpr qop_range(std::string_view list) noexcept : list_(list) {}
+
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = std::string_view;
+        using difference_type = std::ptrdiff_t;
+        using pointer = std::string_view const*;
+        using reference = std::string_view const&;
+
+        constexpr iterator() noexcept = default;
+        iterator(char const* p, char const* end) noexcept : next_(p), end_(end) { advance(); }
+
+        reference operator*() const noexcept { return current_; }
+        pointer operator->() const noexcept { return &current_; }
+        iterator& operator++() noexcept { advance(); return *this; }
+        iterator operator++(int) noexcept { iterator t = *this; advance(); return t; }
+        friend bool operator==(iterator const& a, iterator const& b) noexcept { return a.current_.data() == b.current_.data(); }
+        friend bool operator!=(iterator const& a, iterator const& b) noexcept { return !(a == b); }
+
+    private:
+        static bool separator(char c) noexcept { return c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+        void advance() noexcept {
+            while (next_ != end_ && separator(*next_)) ++next_;
+            if (next_ == end_) { current_ = std::string_view(); return; }
+            char const* b = next_;
+            while (next_ != end_ && !separator(*next_)) ++next_;
+            current_ = std::string_view(b, static_cast<std::size_t>(next_ - b));
+        }
+        char const* next_ = nullptr;
+        char const* end_ = nullptr;
+        std::string_view current_;  // data() == nullptr at the end
+    };
+
+    iterator begin() const noexcept { return iterator(list_.data(), list_.data() + list_.size()); }
+    iterator end() const noexcept { return iterator(); }
+    bool empty() const noexcept { return begin() == end(); }
+    std::size_t size() const noexcept {
+        std::size_t n = 0;
+        for (auto it = begin(); it != end(); ++it) ++n;
+        return n;
+    }
+    /// Whether `qop` (e.g. "auth-int") is offered, case-insensitively.
+    bool contains(std::string_view qop) const noexcept {
+        for (std::string_view q : *this)
+            if (iequals(q, qop)) return true;
+        return false;
+    }
+    std::string_view text() const noexcept { return list_; }
+
+private:
+    std::string_view list_;
+};
+
+// ===========================================================================
+// Credentials and challenges
+
+/// credentials = ("Digest" LWS digest-response) / other-response.
+/// Every view points into the parsed text; accessors scan params_text lazily.
+struct credentials {
+    std::string_view text;         ///< the whole value
+    std::string_view scheme;       ///< "Digest", "digest", "NoOneKnowsThisScheme", ...
+    std::string_view params_text;  ///< the auth-params after the scheme and its LWS
+
+    bool is_digest() const noexcept { return iequals(scheme, "Digest"); }
+    /// All auth-params, in order, as {name, value}; values raw (quoted ones keep their quotes).
+    param_range params() const noexcept { return {params_text, ','}; }
+    /// The first auth-param named `name` (case-insensitive).
+    std::optional<auth_value> param(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
+
+    std::optional<auth_value> username() const noexcept { return param("username"); }
+    std::optional<auth_value> realm() const noexcept { return param("realm"); }
+    std::optional<auth_value> nonce() const noexcept { return param("nonce"); }
+    std::optional<auth_value> uri() const noexcept { return param("uri"); }          ///< digest-uri, quoted
+    std::optional<auth_value> response() const noexcept { return param("response"); }
+    std::optional<auth_value> algorithm() const noexcept { return param("algorithm"); }
+    std::optional<auth_value> cnonce() const noexcept { return param("cnonce"); }
+    std::optional<auth_value> opaque() const noexcept { return param("opaque"); }
+    std::optional<auth_value> qop() const noexcept { return param("qop"); }          ///< message-qop, a token
+    std::optional<auth_value> nc() const noexcept { return param("nc"); }            ///< 8 LHEX
+    std::optional<auth_value> userhash() const noexcept { return param("userhash"); }
+};
+
+/// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge.
+struct challenge {
+    std::string_view text;
+    std::string_view scheme;
+    std::string_view params_text;
+
+    bool is_digest() const noexcept { return iequals(scheme, "Digest"); }
+    param_range params() const noexcept { return {params_text, ','}; }
+    std::optional<auth_value> param(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
+
+    std::optional<auth_value> realm() const noexcept { return param("realm"); }
+    std::optional<auth_value> nonce() const noexcept { return param("nonce"); }
+    std::optional<auth_value> opaque() const noexcept { return param("opaque"); }
+    std::optional<auth_value> stale() const noexcept { return param("stale"); }
+    std::optional<auth_value> algorithm() const noexcept { return param("algorithm"); }
+    std::optional<auth_value> domain() const noexcept { return param("domain"); }    ///< quoted, space-separated URIs
+    std::optional<auth_value> charset() const noexcept { return param("charset"); }  ///< RFC 7616: UTF-8
+    std::optional<auth_value> userhash() const noexcept { return param("userhash"); }
+    std::optional<auth_value> qop() const noexcept { return param("qop"); }          ///< the raw quoted qop-options
+    /// The qop-values offered (`qop="auth,auth-int"`); empty when there is no qop.
+    qop_range qop_options() const noexcept {
+        auto q = qop();
+        return q ? qop_range(q->text()) : qop_range();
+    }
+    /// stale=true (case-insensitive).
+    bool is_stale() const noexcept {
+        auto s = stale();
+        return s && iequals(s->text(), "true");
+    }
+};
+
+// ===========================================================================
+// Grammar
+
+namespace detail {
+namespace auth_detail {
+
+/// A case-insensitive name that must not continue as a token ("nonce" does
+/// not match the start of "nonce-count"). `lower` must be lower case.
+struct keyword : primitive<keyword> {
+    char const* lower;
+    std::size_t size;
+    template <std::size_t N>
+    constexpr keyword(char const (&s)[N]) : lower(s), size(N - 1) {}  // NOLINT: implicit from literal
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (static_cast<std::size_t>(last - first) < size) return false;
+        for (std::size_t i = 0; i < size; ++i)
+            if (ascii_lower(first[i]) != lower[i]) return false;
+        It const end = first + static_cast<std::ptrdiff_t>(size);
+        if (end != last && is(*end, token_chars)) return false;
+        first = end;
+        return true;
+    }
+};
+
+/// scratch<Ast>[p]: parses p with a fresh, discarded Ast in context (to
+/// validate with a sub-grammar whose captures are not wanted, e.g. a URI).
+template <class Ast, class Subject>
+struct scratch_directive : x3::unary_parser<Subject, scratch_directive<Ast, Subject>> {
+    using base = x3::unary_parser<Subject, scratch_directive<Ast, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit scratch_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        Ast local{};
+        auto const sub_ctx = x3::make_context<ast_tag<Ast>>(local, ctx);
+        return this->subject.parse(first, last, sub_ctx, rctx, x3::unused);
+    }
+};
+template <class Ast>
+struct scratch_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return scratch_directive<Ast, p>(x3::as_parser(s));
+    }
+};
+template <class Ast> inline constexpr scratch_gen<Ast> scratch{};
+
+constexpr bool upper_hex(char c) noexcept { return c >= 'A' && c <= 'F'; }
+
+// Expected-thing strings shared with explain_auth_error.
+inline constexpr char const* exp_comma = "',' between auth-params";
+inline constexpr char const* exp_lhex_digest = "32 or 64 lowercase hex digits";
+inline constexpr char const* exp_lower = "lowercase hex digit";
+inline constexpr char const* exp_nc = "nc-value (8 lowercase hex digits)";
+inline constexpr char const* exp_algorithm = "algorithm token (MD5, MD5-sess, SHA-256, SHA-512-256, ...)";
+inline constexpr char const* exp_qop_token = "qop token (auth or auth-int)";
+inline constexpr char const* exp_bool = "true or false";
+inline constexpr char const* exp_charset = "UTF-8";
+inline constexpr char const* exp_digest_uri = "URI (sip:, sips:, scheme:... or /path)";
+inline constexpr char const* exp_response = "request-digest: '\"' then 32 or 64 lowercase hex digits";
+inline constexpr char const* exp_qop_list = "'\"' starting the qop list";
+inline constexpr char const* exp_uri_quote = "'\"' before the digest-uri";
+inline constexpr char const* exp_domain_quote = "'\"' before the domain URI list";
+
+/// request-digest = LDQUOT (32LHEX / 64LHEX) RDQUOT (RFC 3261, RFC 7616, RFC 8760),
+/// without the SWS (EQUAL has taken it). Reports the exact byte.
+struct request_digest_parser : primitive<request_digest_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || *first != '"') return false;
+        It const digits = first + 1;
+        It q = digits;
+        while (q != last && is(*q, c_hex) && q - digits < 64) {
+            if (upper_hex(*q)) {
+                report(ctx, q, exp_lower, "the response digest is written in lowercase hex (LHEX)");
+                return false;
+            }
+            ++q;
+        }
+        std::ptrdiff_t const n = q - digits;
+        if ((n == 32 || n == 64) && q != last && *q == '"') {
+            first = q + 1;
+            return true;
+        }
+        report(ctx, q, exp_lhex_digest,
+               "a response digest is 32 (MD5) or 64 (SHA-256, SHA-512-256) lowercase hex digits");
+        return false;
+    }
+};
+
+/// nc-value = 8LHEX, not followed by another token character.
+struct nc_value_parser : primitive<nc_value_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || !is(*first, c_hex)) return false;  // reported by describe
+        It q = first;
+        while (q != last && is(*q, c_hex) && q - first < 8) {
+            if (upper_hex(*q)) {
+                report(ctx, q, exp_lower, "nc is written in lowercase hex (LHEX)");
+                return false;
+            }
+            ++q;
+        }
+        if (q - first == 8 && (q == last || !is(*q, token_chars))) {
+            first = q;
+            return true;
+        }
+        report(ctx, q, exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001");
+        return false;
+    }
+};
+
+} // namespace auth_detail
+} // namespace detail
+
+namespace grammar {
+namespace auth_rules {
+using namespace detail;
+using namespace detail::auth_detail;
+using x3::lit;
+
+inline constexpr run_of<token_chars> tok{};
+
+/// Separator between auth-params: COMMA = SWS "," SWS. The ',' is described
+/// after the SWS so a missing comma is reported at the next name.
+inline constexpr auto sep = SWS >> describe(exp_comma, "expected ',' or the end of the value")[lit(',')] >> SWS;
+inline constexpr auto equal = describe("'=' after the auth-param name", "an auth-param is written name=value")[EQUAL];
+
+/// A quoted-string-valued field: name EQUAL quoted-string.
+#define SIPVIEW_AUTH_QUOTED_FIELD(NAME)                                                                         \
+    keyword(NAME) >> equal >>                                                                                   \
+        describe("quoted-string (" NAME "=\"...\")", NAME " must be a quoted string")[quoted]
+
+/// auth-param = auth-param-name EQUAL ( token / quoted-string )
+inline constexpr auto auth_param =
+    describe("auth-param name (token)", "expected an auth-param (name=value)")[tok] >> equal >>
+    describe("auth-param value (token or quoted-string)", "the auth-param value is missing or malformed")[quoted | tok];
+
+/// abs-path for HTTP-style digest-uris ("/dir/index.html", RFC 2617/7616 examples).
+inline constexpr auto abs_path = lit('/') >> -escaped_run_of<uric_chars>{};
+inline constexpr auto any_uri = describe(exp_digest_uri, "expected a URI")[sipview::grammar::uri | abs_path];
+
+inline constexpr auto true_false = describe(exp_bool, "the value is true or false")[keyword("true") | keyword("false")];
+
+// --- credentials (dig-resp) --------------------------------------------------
+/// digest-uri = "uri" EQUAL LDQUOT digest-uri-value RDQUOT
+inline constexpr auto digest_uri =
+    keyword("uri") >> equal >> describe(exp_uri_quote, "the digest-uri must be quoted: uri=\"sip:...\"")[lit('"')] >>
+    scratch<sipview::uri>[any_uri] >>
+    describe("closing '\"' after the digest-uri", "unexpected character in the digest-uri")[lit('"')];
+/// dresponse = "response" EQUAL request-digest
+inline constexpr auto dresponse =
+    keyword("response") >> equal >>
+    describe(exp_response, "response must be a quoted string of 32 or 64 lowercase hex digits")[request_digest_parser{}];
+/// algorithm = "algorithm" EQUAL ( "MD5" / "MD5-sess" / token )
+inline constexpr auto algorithm =
+    keyword("algorithm") >> equal >> describe(exp_algorithm, "algorithm is a token, e.g. algorithm=MD5")[tok];
+/// message-qop = "qop" EQUAL qop-value
+inline constexpr auto message_qop =
+    keyword("qop") >> equal >> describe(exp_qop_token, "qop in credentials is a single token, e.g. qop=auth")[tok];
+/// nonce-count = "nc" EQUAL nc-value
+inline constexpr auto nonce_count =
+    keyword("nc") >> equal >> describe(exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001")[nc_value_parser{}];
+/// userhash = "userhash" EQUAL ( "true" / "false" )  (RFC 7616)
+inline constexpr auto userhash = keyword("userhash") >> equal >> true_false;
+
+inline constexpr auto credential_names =
+    keyword("username") | keyword("realm") | keyword("nonce") | keyword("uri") | keyword("response") |
+    keyword("algorithm") | keyword("cnonce") | keyword("opaque") | keyword("qop") | keyword("nc") | keyword("userhash");
+
+/// dig-resp: the value form of a known name is enforced; other names are auth-params.
+inline constexpr auto dig_resp = describe("auth-param (name=value)", "expected an auth-param (name=value)")[
+    (SIPVIEW_AUTH_QUOTED_FIELD("username")) | (SIPVIEW_AUTH_QUOTED_FIELD("realm")) | (SIPVIEW_AUTH_QUOTED_FIELD("nonce")) |
+    digest_uri | dresponse | algorithm | (SIPVIEW_AUTH_QUOTED_FIELD("cnonce")) | (SIPVIEW_AUTH_QUOTED_FIELD("opaque")) |
+    message_qop | nonce_count | userhash | (!credential_names >> auth_param)];
+
+/// digest-response = dig-resp *(COMMA dig-resp)
+inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
+
+// --- challenges (digest-cln) -------------------------------------------------
+/// domain = "domain" EQUAL LDQUOT URI *( 1*SP URI ) RDQUOT
+inline constexpr auto domain =
+    keyword("domain") >> equal >>
+    describe(exp_domain_quote, "domain is a quoted, space-separated list of URIs")[lit('"')] >>
+    scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
+    describe("closing '\"' after the domain URIs", "URIs in domain are separated by spaces")[lit('"')];
+/// stale = "stale" EQUAL ( "true" / "false" )
+inline constexpr auto stale = keyword("stale") >> equal >> true_false;
+/// qop-options = "qop" EQUAL LDQUOT qop-value *("," qop-value) RDQUOT
+/// (whitespace allowed around the commas, as in RFC 7616's `qop="auth, auth-int"`)
+inline constexpr auto qop_value = describe("qop-value (token)", "expected a qop-value such as auth or auth-int")[tok];
+inline constexpr auto qop_options =
+    keyword("qop") >> equal >>
+    describe(exp_qop_list, "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"")[lit('"')] >> qop_value >>
+    *(SWS >> describe("',' or closing '\"' in the qop list", "qop-values are separated by ','")[lit(',')] >> SWS >>
+      qop_value) >>
+    lit('"');
+/// charset = "charset" EQUAL "UTF-8"  (RFC 7616)
+inline constexpr auto charset =
+    keyword("charset") >> equal >> describe(exp_charset, "the only charset RFC 7616 allows is UTF-8")[keyword("utf-8")];
+
+inline constexpr auto challenge_names = keyword("realm") | keyword("domain") | keyword("nonce") | keyword("opaque") |
+                                        keyword("stale") | keyword("algorithm") | keyword("qop") | keyword("charset") |
+                                        keyword("userhash");
+
+inline constexpr auto digest_cln = describe("auth-param (name=value)", "expected an auth-param (name=value)")[
+    (SIPVIEW_AUTH_QUOTED_FIELD("realm")) | domain | (SIPVIEW_AUTH_QUOTED_FIELD("nonce")) |
+    (SIPVIEW_AUTH_QUOTED_FIELD("opaque")) | stale | algorithm | qop_options | charset | userhash |
+    (!challenge_names >> auth_param)];
+inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
+
+#undef SIPVIEW_AUTH_QUOTED_FIELD
+
+// --- other schemes ---------------------------------------------------------
+inline constexpr auto auth_params = auth_param >> *(sep >> auth_param);
+inline constexpr keyword digest_kw("digest");
+inline constexpr auto scheme_token =
+    describe("auth-scheme (token, e.g. Digest)", "credentials and challenges start with an auth-scheme")[tok];
+inline constexpr auto after_scheme =
+    describe("whitespace after the auth-scheme", "the auth-scheme is followed by whitespace and name=value auth-params")[LWS];
+
+} // namespace auth_rules
+
+/// credentials = ("Digest" LWS digest-response) / other-response;
+/// other-response = auth-scheme LWS auth-param *(COMMA auth-param).
+/// Fills sipview::credentials. A "Digest" scheme never falls back to other-response.
+inline constexpr auto credentials = detail::set<&sipview::credentials::text>[
+    (&auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
+     detail::set<&sipview::credentials::params_text>[auth_rules::digest_response]) |
+    (!auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::scheme_token] >>
+     auth_rules::after_scheme >> detail::set<&sipview::credentials::params_text>[auth_rules::auth_params])];
+
+/// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge.
+/// Fills sipview::challenge.
+inline constexpr auto challenge = detail::set<&sipview::challenge::text>[
+    (&auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
+     detail::set<&sipview::challenge::params_text>[auth_rules::digest_challenge]) |
+    (!auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::scheme_token] >>
+     auth_rules::after_scheme >> detail::set<&sipview::challenge::params_text>[auth_rules::auth_params])];
+
+} // namespace grammar
+
+// ===========================================================================
+// Digest algorithm facts
+
+/// Whether `algorithm` is a session variant ("MD5-sess", "SHA-256-sess", ...).
+inline constexpr bool digest_is_session(std::string_view algorithm) noexcept {
+    return algorithm.size() >= 5 && iequals(algorithm.substr(algorithm.size() - 5), "-sess");
+}
+
+/// Hex digits of a digest for the algorithms of RFC 3261/7616/8760 (an empty
+/// algorithm means MD5): 32 for MD5(-sess), 64 for SHA-256(-sess) and
+/// SHA-512-256(-sess); 0 for an algorithm this library does not know.
+inline constexpr std::size_t digest_hex_length(std::string_view algorithm) noexcept {
+    if (digest_is_session(algorithm)) algorithm = algorithm.substr(0, algorithm.size() - 5);
+    if (algorithm.empty() || iequals(algorithm, "MD5")) return 32;
+    if (iequals(algorithm, "SHA-256") || iequals(algorithm, "SHA-512-256")) return 64;
+    return 0;
+}
+
+// ===========================================================================
+// Errors and entry points
+
+namespace detail {
+
+inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcept {
+    std::size_t i = at;
+    while (i < text.size() && is(text[i], token_chars)) ++i;
+    if (i == at) return false;
+    char const* p = text.data() + i;
+    p += lws_length(p, text.data() + text.size());
+    return p != text.data() + text.size() && *p == '=';
+}
+
+/// Turns a raw failure in credentials or a challenge into what a person needs
+/// to hear: missing commas, quoting mistakes, and (through explain_uri_error)
+/// problems inside a digest-uri or domain URI.
+inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
+    using namespace auth_detail;
+    std::size_t const at = e.offset;
+    char const ch = at < text.size() ? text[at] : '\0';
+    std::string_view const exp = e.expected;
+
+    // Inside uri="..." or domain="...": let the URI explainer speak.
+    for (auto const& p : param_range(text, ',')) {
+        if (!p.value || p.value->empty() || p.value->front() != '"') continue;
+        if (!iequals(p.name, "uri") && !iequals(p.name, "domain")) continue;
+        std::size_t const vb = static_cast<std::size_t>(p.value->data() - text.data());
+        std::size_t const ve = vb + p.value->size();
+        if (at <= vb || at > ve) continue;
+        bool const list = iequals(p.name, "domain");  // space-separated URIs
+        std::size_t b = vb + 1;
+        if (list)
+            for (std::size_t i = vb + 1; i < at; ++i)
+                if (text[i] == ' ') b = i + 1;
+        std::size_t end = b;
+        while (end < ve && text[end] != '"' && !(list && text[end] == ' ')) ++end;
+        if (exp == exp_digest_uri) e.message = "not a valid URI";
+        explain_uri_error(text.substr(b, end - b), b, e);
+        return;
+    }
+
+    if (e.message == std::string_view("unterminated quoted string")) {
+        e.hint = "close the quoted string with '\"'; a '\"' inside it is written \\\"";
+        return;
+    }
+    if (ch == '\r' || ch == '\n') {
+        e.message = "line break inside the value";
+        e.hint = "a continuation line (line folding) is CRLF followed by a space or tab";
+        return;
+    }
+    if (exp == exp_comma || exp == std::string_view("end of credentials") || exp == std::string_view("end of challenge")) {
+        if (auth_token_then_equal(text, at)) {
+            e.message = "missing ',' between auth-params";
+            e.hint = "separate auth-params with ','";
+        } else if (at > 0 && text[at - 1] == '"') {
+            e.message = "unexpected text right after a quoted value";
+            e.hint = "check the quoting: a '\"' inside a quoted string is written \\\"";
+        }
+        return;
+    }
+    bool const token_field = exp == exp_algorithm || exp == exp_qop_token || exp == exp_nc || exp == exp_bool ||
+                             exp == exp_charset;
+    if (ch == '"' && token_field) {
+        e.hint = "this value is a token: write it without quotes";
+        return;
+    }
+    bool const quoted_field = exp.substr(0, 14) == std::string_view("quoted-string ") || exp == exp_response ||
+                              exp == exp_qop_list || exp == exp_uri_quote || exp == exp_domain_quote;
+    if (ch != '"' && quoted_field) {
+        e.hint = "put the value in double quotes";
+        return;
+    }
+    if (exp == exp_lower) {
+        e.hint = "write a-f in lower case";
+        return;
+    }
+    if (at == text.size() || ch == ',') {
+        std::size_t i = at;
+        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r' || text[i - 1] == '\n')) --i;
+        if (i > 0 && text[i - 1] == ',') {
+            e.message = at == text.size() ? "trailing ',' without an auth-param after it" : "empty auth-param between commas";
+            e.hint = "remove the extra ','";
+            return;
+        }
+    }
+    if (exp == exp_lhex_digest) {
+        e.hint = "MD5 gives 32 hex digits, SHA-256 and SHA-512-256 give 64";
+        return;
+    }
+    // A Basic or token68-style value: SIP credentials are name=value auth-params.
+    std::size_t s = 0;
+    while (s < text.size() && is(text[s], token_chars)) ++s;
+    if (iequals(text.substr(0, s), "Basic"))
+        e.hint = "SIP does not use Basic authentication (RFC 3261 §22.1); use Digest";
+}
+
+} // namespace detail
+
+/// Parses the value of an Authorization or Proxy-Authorization header
+/// (RFC 3261 §25.1, RFC 7616, RFC 8760). Trailing whitespace is allowed.
+/// Besides the grammar, a Digest response whose length does not fit the
+/// algorithm (32 hex for MD5, 64 for SHA-256 / SHA-512-256) is rejected with
+/// errc::inconsistent. Allocation-free; never throws.
+inline result<credentials> parse_credentials(std::string_view value) noexcept {
+    namespace x3 = boost::spirit::x3;
+    credentials c;
+    parse_error err;
+    if (!detail::run(value, grammar::credentials >> grammar::SWS >> detail::describe("end of credentials")[x3::eoi], c, err)) {
+        detail::explain_auth_error(value, err);
+        return err;
+    }
+    if (c.is_digest()) {
+        auto const r = c.response();
+        auto const a = c.algorithm();
+        std::size_t const want = digest_hex_length(a ? a->text() : std::string_view());
+        if (r && want != 0 && r->text().size() != want) {
+            std::size_t const at = static_cast<std::size_t>(r->raw.data() - value.data()) + 1;
+            return parse_error{at, want == 32 ? "32 lowercase hex digits" : "64 lowercase hex digits",
+                               "the response length does not match the algorithm",
+                               "MD5 and MD5-sess give 32 hex digits, SHA-256 and SHA-512-256 (and -sess) give 64",
+                               errc::inconsistent};
+        }
+    }
+    return c;
+}
+
+/// Parses the value of a WWW-Authenticate or Proxy-Authenticate header.
+/// Trailing whitespace is allowed. Allocation-free; never throws.
+inline result<challenge> parse_challenge(std::string_view value) noexcept {
+    namespace x3 = boost::spirit::x3;
+    challenge c;
+    parse_error err;
+    if (!detail::run(value, grammar::challenge >> grammar::SWS >> detail::describe("end of challenge")[x3::eoi], c, err)) {
+        detail::explain_auth_error(value, err);
+        return err;
+    }
+    return c;
+}
+
+// ===========================================================================
+// Digest computation (RFC 2617 §3.2.2, RFC 7616 §3.4), hash supplied by the caller
+
+/// Byte strings to be hashed as their concatenation: what a Hasher receives.
+struct digest_pieces {
+    std::string_view const* first = nullptr;
+    std::size_t count = 0;
+    constexpr std::string_view const* begin() const noexcept { return first; }
+    constexpr std::string_view const* end() const noexcept { return first + count; }
+    constexpr std::size_t size() const noexcept { return count; }
+    constexpr std::string_view operator[](std::size_t i) const noexcept { return first[i]; }
+};
+
+/// Everything the response depends on. Values are unquoted and decoded
+/// (unq(X) in RFC 7616): e.g. the realm company1, not "company1".
+struct digest_inputs {
+    std::string_view username;    ///< the real user name (also when userhash is used)
+    std::string_view realm;
+    std::string_view password;
+    std::string_view method;      ///< REGISTER, INVITE, ... (the CSeq method)
+    std::string_view digest_uri;  ///< the uri auth-param, as sent
+    std::string_view nonce;
+    std::string_view cnonce;      ///< needed with qop and for -sess
+    std::string_view nc;          ///< 8 hex digits, needed with qop
+    std::string_view qop;         ///< "", "auth" or "auth-int"
+    std::string_view algorithm;   ///< only "-sess" matters here; pick the Hasher for the rest
+    std::string_view body;        ///< the message body, for qop=auth-int
+    bool userhash = false;        ///< also compute H(username:realm)
+};
+
+/// The computed strings, each a view of the caller's buffer (lowercase hex as
+/// the hasher wrote it), so a tool can show what went into the response.
+struct digest_result {
+    std::string_view ha1_base;   ///< H(username:realm:password)
+    std::string_view ha1;        ///< = ha1_base, or H(ha1_base:nonce:cnonce) for -sess
+    std::string_view body_hash;  ///< H(body) for qop=auth-int, else empty
+    std::string_view ha2;        ///< H(method:digest-uri) or H(method:digest-uri:H(body))
+    std::string_view response;   ///< H(ha1:nonce:nc:cnonce:qop:ha2), or H(ha1:nonce:ha2) without qop
+    std::string_view userhash;   ///< H(username:realm) when requested, else empty
+    bool session = false;        ///< the algorithm is a -sess variant
+    bool with_qop = false;       ///< qop was used (auth or auth-int)
+};
+
+/// Buffer size that holds every digest_result string for 64-hex algorithms.
+inline constexpr std::size_t digest_buffer_size = 6 * 64;
+
+/// Computes the Digest response. `hasher` is the hash function for the
+/// algorithm (MD5 for "MD5"/"MD5-sess", SHA-256 for "SHA-256", ...), called as
+///     std::size_t hasher(sipview::digest_pieces parts, char* out, std::size_t cap)
+/// to hash the concatenation of `parts` and write it as lowercase hex into
+/// [out, out + cap); it returns the number of characters written, or 0 when
+/// it cannot (cap too small). It must not throw. Every result string is
+/// written to [out, out + cap); digest_buffer_size always suffices.
+/// Errors: errc::inconsistent for a qop other than auth/auth-int, or a
+/// missing cnonce/nc; errc::too_large when the buffer or the hasher fails.
+template <class Hasher>
+inline result<digest_result> digest_response(digest_inputs const& in, Hasher&& hasher, char* out, std::size_t cap) noexcept {
+    static_assert(std::is_invocable_r_v<std::size_t, Hasher&, digest_pieces, char*, std::size_t>,
+                  "Hasher must be callable as std::size_t(sipview::digest_pieces, char*, std::size_t)");
+    digest_result r;
+    r.session = digest_is_session(in.algorithm);
+    bool const auth_int = iequals(in.qop, "auth-int");
+    r.with_qop = !in.qop.empty();
+    if (r.with_qop && !auth_int && !iequals(in.qop, "auth"))
+        return parse_error{0, "qop auth or auth-int", "unsupported qop", "", errc::inconsistent};
+    if (r.with_qop && (in.cnonce.empty() || in.nc.empty()))
+        return parse_error{0, "cnonce and nc", "qop requires cnonce and nc", "", errc::inconsistent};
+    if (r.session && in.cnonce.empty())
+        return parse_error{0, "cnonce", "a -sess algorithm requires cnonce", "", errc::inconsistent};
+
+    std::size_t used = 0;
+    bool ok = true;
+    auto const hash = [&](std::initializer_list<std::string_view> parts) noexcept -> std::string_view {
+        if (!ok) return {};
+        std::size_t const n = hasher(digest_pieces{parts.begin(), parts.size()}, out + used, cap - used);
+        if (n == 0 || n > cap - used) {
+            ok = false;
+            return {};
+        }
+        std::string_view const s(out + used, n);
+        used += n;
+        return s;
+    };
+    std::string_view const colon(":");
+    r.ha1_base = hash({in.username, colon, in.realm, colon, in.password});
+    r.ha1 = r.session ? hash({r.ha1_base, colon, in.nonce, colon, in.cnonce}) : r.ha1_base;
+    if (auth_int) {
+        r.body_hash = hash({in.body});
+        r.ha2 = hash({in.method, colon, in.digest_uri, colon, r.body_hash});
+    } else {
+        r.ha2 = hash({in.method, colon, in.digest_uri});
+    }
+    r.response = r.with_qop ? hash({r.ha1, colon, in.nonce, colon, in.nc, colon, in.cnonce, colon, in.qop, colon, r.ha2})
+                            : hash({r.ha1, colon, in.nonce, colon, r.ha2});
+    if (in.userhash) r.userhash = hash({in.username, colon, in.realm});
+    if (!ok) return parse_error{used, "", "output buffer too small, or the hasher failed", "", errc::too_large};
+    return r;
+}
+
+/// Fills digest_inputs from parsed Digest credentials plus what the header
+/// does not carry (password, method, body). Quoted values are decoded into
+/// [scratch, scratch + cap) (their total length always suffices).
+/// With userhash=true the username field holds H(username:realm): the real
+/// user name must then be put into the result's `username` by the caller.
+/// Errors: errc::inconsistent when username, realm, nonce or uri is missing;
+/// errc::too_large when scratch is too small.
+inline result<digest_inputs> make_digest_inputs(credentials const& c, std::string_view password, std::string_view method,
+                                                std::string_view body, char* scratch, std::size_t cap) noexcept {
+    digest_inputs in;
+    in.password = password;
+    in.method = method;
+    in.body = body;
+    std::size_t used = 0;
+    bool fits = true;
+    auto const take = [&](std::optional<auth_value> const& v) noexcept -> std::string_view {
+        if (!v) return {};
+        auto d = v->decode(scratch + used, cap - used);
+        if (!d) {
+            fits = false;
+            return {};
+        }
+        used += d->size();
+        return *d;
+    };
+    auto const user = c.username();
+    auto const realm = c.realm();
+    auto const nonce = c.nonce();
+    auto const uri = c.uri();
+    if (!user || !realm || !nonce || !uri)
+        return parse_error{0, "username, realm, nonce and uri", "the credentials lack a Digest field", "", errc::inconsistent};
+    in.username = take(user);
+    in.realm = take(realm);
+    in.nonce = take(nonce);
+    in.digest_uri = uri->text();  // a URI holds no quoted-pair
+    in.cnonce = take(c.cnonce());
+    if (auto v = c.nc()) in.nc = v->text();
+    if (auto v = c.qop()) in.qop = v->text();
+    if (auto v = c.algorithm()) in.algorithm = v->text();
+    if (auto v = c.userhash()) in.userhash = iequals(v->text(), "true");
+    if (!fits) return parse_error{used, "", "scratch buffer too small", "", errc::too_large};
+    return in;
+}
+
+} // namespace sipview
+
+#endif
