@@ -100,6 +100,51 @@ void run_parse_calls(Probe& probe) {
         if (r) { (void)r->realm(); for (auto q : r->qop_options()) (void)q; }
         probe.end("parse_challenge", c.valid, r.has_value());
     }
+    static constexpr case_row messages[] = {
+        {"REGISTER sip:company1 SIP/2.0\r\n"
+         "Via: SIP/2.0/TCP 192.0.2.10:49152;branch=z9hG4bK128604767;rport\r\n"
+         "From: \"1001\" <sip:1001@company1>;tag=1642326358\r\n"
+         "To: \"1001\" <sip:1001@company1>\r\n"
+         "Call-ID: 0_1934327449\r\n"
+         "CSeq: 2 REGISTER\r\n"
+         "Contact: <sip:1001@192.0.2.10:49152;transport=TCP>\r\n"
+         "Authorization: Digest username=\"1001\", realm=\"company1\", nonce=\"a8f1c3b27d9e4f6a0b5c2d7e8f9a1b3c\", "
+         "uri=\"sip:company1\", response=\"d888f365bdf1fbe9d690c8d4fef099ba\", algorithm=MD5, cnonce=\"5e2b9c7a\", "
+         "qop=auth, nc=00000001\r\n"
+         "Max-Forwards: 70\r\n"
+         "Expires: 1200\r\n"
+         "Content-Length: 0\r\n\r\n", true},
+        {"REGISTER sip:pbx.example.com:5080;transport=tcp SIP/2.0\r\n"
+         "Via: SIP/2.0/TCP 192.0.2.20:41234;branch=z9hG4bK1397466438;rport;alias\r\n"
+         "From: <sip:1001@company1@pbx.example.com:5080>;tag=829762152\r\n"
+         "To: <sip:1001@company1@pbx.example.com:5080>\r\n"
+         "Call-ID: 1068685397-12036-1@192.0.2.20\r\nCSeq: 1 REGISTER\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n", false},
+        {"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\n"
+         "Call-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 4\r\n\r\nbody", true},
+        {"INVITE sip:a@b SIP/2.0\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n", false},
+    };
+    for (auto const& c : messages) {
+        probe.begin();
+        header_field headers[32];
+        auto r = parse_message(c.input, headers);
+        if (r) {
+            (void)r->from();
+            (void)r->cseq();
+            (void)r->call_id();
+            if (auto v = r->vias()) for (auto const& e : *v) (void)e.branch();
+            (void)r->authorization();
+        }
+        probe.end("parse_message", c.valid, r.has_value());
+    }
+    for (auto const& c : messages) {
+        probe.begin();
+        frame_state state;
+        std::string_view const half = c.input.substr(0, c.input.size() / 2);
+        auto partial = frame_message(half, state);
+        auto whole = frame_message(c.input, state);
+        // framing only needs the head and Content-Length: every row frames
+        probe.end("frame_message", true, partial.status == frame_status::need_more && whole.status == frame_status::complete);
+    }
 }
 
 } // namespace sipview_test

@@ -57,10 +57,14 @@ public:
     bool has_error() const noexcept { return !ok_; }
     explicit operator bool() const noexcept { return ok_; }
 
-    T const& value() const noexcept { assert(ok_); return value_; }
-    T& value() noexcept { assert(ok_); return value_; }
-    T const& operator*() const noexcept { return value(); }
-    T& operator*() noexcept { return value(); }
+    T const& value() const& noexcept { assert(ok_); return value_; }
+    T& value() & noexcept { assert(ok_); return value_; }
+    /// On a temporary result the value is moved out, so that
+    /// `for (auto& v : *m.vias())` does not iterate a destroyed object.
+    T value() && noexcept { assert(ok_); return std::move(value_); }
+    T const& operator*() const& noexcept { return value(); }
+    T& operator*() & noexcept { return value(); }
+    T operator*() && noexcept { return std::move(*this).value(); }
     T const* operator->() const noexcept { return &value(); }
     T* operator->() noexcept { return &value(); }
 

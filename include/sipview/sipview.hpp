@@ -7,7 +7,9 @@
 #include <sipview/auth.hpp>
 #include <sipview/core.hpp>
 #include <sipview/error.hpp>
+#include <sipview/message.hpp>
 #include <sipview/name_addr.hpp>
+#include <sipview/stream.hpp>
 #include <sipview/uri.hpp>
 #include <sipview/via.hpp>
 
