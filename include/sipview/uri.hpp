@@ -157,6 +157,8 @@ inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset,
             e.message = "an IPv6 address must be enclosed in brackets";
             e.hint = "write the host as [2001:db8::1]";
         }
+    } else if (e.expected == std::string_view("port (0-65535)")) {
+        e.hint = "a port is a number from 0 to 65535 (5060 is SIP's default, 5061 for sips)";
     } else if (ch == '%') {
         e.hint = "write '%' itself as %25";
     } else if (ch == '<' || ch == '>' || ch == '"') {
