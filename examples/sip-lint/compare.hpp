@@ -32,8 +32,9 @@ inline field_value text(std::optional<std::string_view> v) {
     if (v) f.text = std::string(*v);
     return f;
 }
-inline field_value invalid(sipview::parse_error const& e) {
+inline field_value invalid(sipview::parse_error const& e, std::optional<std::string_view> raw = std::nullopt) {
     field_value f;
+    if (raw) f.text = std::string(*raw);
     f.invalid = "invalid at byte " + std::to_string(e.offset) + ": " + std::string(e.message);
     return f;
 }
@@ -47,9 +48,10 @@ public:
         else rows_.at(index_).b = std::move(v);
         ++index_;
     }
-    void add_uri(std::string const& label, sipview::uri const* u, sipview::parse_error const* e) {
+    void add_uri(std::string const& label, sipview::uri const* u, sipview::parse_error const* e,
+                 std::optional<std::string_view> raw = std::nullopt) {
         using compare_detail::text;
-        if (e) add(label, invalid(*e));
+        if (e) add(label, invalid(*e, raw));
         else add(label, u ? text(u->text) : field_value{});
         bool const sip = u && u->is_sip();
         add("  user", sip ? text(u->user) : field_value{});
@@ -65,7 +67,8 @@ private:
 };
 
 template <class R>
-void add_name_addr(collector& c, std::string const& label, R const& r, std::optional<sipview::parse_error> const& absent) {
+void add_name_addr(collector& c, std::string const& label, R const& r, std::optional<sipview::parse_error> const& absent,
+                   std::optional<std::string_view> raw) {
     if (r) {
         c.add_uri(label + " URI", &r->uri, nullptr);
         c.add("  tag", text(r->tag()));
@@ -73,7 +76,7 @@ void add_name_addr(collector& c, std::string const& label, R const& r, std::opti
         sipview::parse_error const e = r.error();
         bool const missing = absent && e.message == absent->message;
         if (missing) c.add_uri(label + " URI", nullptr, nullptr);
-        else c.add_uri(label + " URI", nullptr, &e);
+        else c.add_uri(label + " URI", nullptr, &e, raw);
         c.add("  tag", {});
     }
 }
@@ -91,8 +94,8 @@ inline void collect(sipview::message const* m, std::string_view raw_error, colle
     else c.add_uri("Request-URI", nullptr, nullptr);
     std::optional<parse_error> no_header;
     if (auto e = m->from(); !e && !m->has(header_id::from)) no_header = e.error();
-    add_name_addr(c, "From", m->from(), no_header);
-    add_name_addr(c, "To", m->to(), no_header);
+    add_name_addr(c, "From", m->from(), no_header, m->value(header_id::from));
+    add_name_addr(c, "To", m->to(), no_header, m->value(header_id::to));
     auto contacts = m->contacts();
     if (contacts && !contacts->empty()) {
         auto const first = contacts->front();
@@ -100,7 +103,7 @@ inline void collect(sipview::message const* m, std::string_view raw_error, colle
         c.add("  expires", text(first.param_value("expires")));
     } else if (!contacts && m->has(header_id::contact)) {
         parse_error const e = contacts.error();
-        c.add_uri("Contact URI", nullptr, &e);
+        c.add_uri("Contact URI", nullptr, &e, m->value(header_id::contact));
         c.add("  expires", {});
     } else {
         c.add_uri("Contact URI", nullptr, nullptr);
@@ -137,7 +140,7 @@ inline void collect(sipview::message const* m, std::string_view raw_error, colle
 }
 
 inline std::string shown(field_value const& f) {
-    if (!f.invalid.empty()) return "INVALID";
+    if (!f.invalid.empty()) return f.text ? "INVALID " + *f.text : "INVALID";
     if (!f.text) return "-";
     return f.text->empty() ? "(flag)" : *f.text;
 }
@@ -172,7 +175,7 @@ inline std::string compare_messages(std::string const& name_a, std::string_view 
     std::size_t w_label = 5, w_a = name_a.size();
     for (auto const& r : rows) {
         w_label = std::max(w_label, r.label.size());
-        w_a = std::max(w_a, std::min<std::size_t>(shown(r.a).size(), 48));
+        w_a = std::max(w_a, std::min<std::size_t>(shown(r.a).size(), 60));
     }
     auto pad = [](std::string s, std::size_t w) {
         if (s.size() > w) s = s.substr(0, w - 3) + "...";
