@@ -47,7 +47,11 @@ void raw_free(void* p) noexcept { std::free(p); }
 void* operator new(std::size_t n) {
     note_allocation();
     if (void* p = raw_alloc(n)) return p;
+#if defined(__cpp_exceptions)
     throw std::bad_alloc();
+#else
+    std::abort();
+#endif
 }
 void* operator new[](std::size_t n) { return operator new(n); }
 void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
