@@ -128,17 +128,30 @@ struct credentials {
     /// The first auth-param named `name` (case-insensitive).
     std::optional<auth_value> param(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
 
-    std::optional<auth_value> username() const noexcept { return param("username"); }
-    std::optional<auth_value> realm() const noexcept { return param("realm"); }
-    std::optional<auth_value> nonce() const noexcept { return param("nonce"); }
-    std::optional<auth_value> uri() const noexcept { return param("uri"); }          ///< digest-uri, quoted
-    std::optional<auth_value> response() const noexcept { return param("response"); }
-    std::optional<auth_value> algorithm() const noexcept { return param("algorithm"); }
-    std::optional<auth_value> cnonce() const noexcept { return param("cnonce"); }
-    std::optional<auth_value> opaque() const noexcept { return param("opaque"); }
-    std::optional<auth_value> qop() const noexcept { return param("qop"); }          ///< message-qop, a token
-    std::optional<auth_value> nc() const noexcept { return param("nc"); }            ///< 8 LHEX
-    std::optional<auth_value> userhash() const noexcept { return param("userhash"); }
+    std::optional<auth_value> username() const noexcept { return field(username_raw, "username"); }
+    std::optional<auth_value> realm() const noexcept { return field(realm_raw, "realm"); }
+    std::optional<auth_value> nonce() const noexcept { return field(nonce_raw, "nonce"); }
+    std::optional<auth_value> uri() const noexcept { return field(uri_raw, "uri"); }          ///< digest-uri, quoted
+    std::optional<auth_value> response() const noexcept { return field(response_raw, "response"); }
+    std::optional<auth_value> algorithm() const noexcept { return field(algorithm_raw, "algorithm"); }
+    std::optional<auth_value> cnonce() const noexcept { return field(cnonce_raw, "cnonce"); }
+    std::optional<auth_value> opaque() const noexcept { return field(opaque_raw, "opaque"); }
+    std::optional<auth_value> qop() const noexcept { return field(qop_raw, "qop"); }          ///< message-qop, a token
+    std::optional<auth_value> nc() const noexcept { return field(nc_raw, "nc"); }            ///< 8 LHEX
+    std::optional<auth_value> userhash() const noexcept { return field(userhash_raw, "userhash"); }
+
+    /// Digest fields captured by the grammar (first occurrence, raw as on the
+    /// wire; data() == nullptr when absent). Valid when `captured` is true.
+    std::string_view username_raw, realm_raw, nonce_raw, uri_raw, response_raw, algorithm_raw, cnonce_raw, opaque_raw,
+        qop_raw, nc_raw, userhash_raw;
+    bool captured = false;  ///< set by the Digest grammar: the *_raw fields are authoritative
+
+private:
+    std::optional<auth_value> field(std::string_view raw, std::string_view name) const noexcept {
+        if (!captured) return param(name);
+        if (raw.data() == nullptr) return std::nullopt;
+        return auth_value{raw, !raw.empty() && raw.front() == '"'};
+    }
 };
 
 /// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge.
@@ -151,15 +164,15 @@ struct challenge {
     param_range params() const noexcept { return {params_text, ','}; }
     std::optional<auth_value> param(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
 
-    std::optional<auth_value> realm() const noexcept { return param("realm"); }
-    std::optional<auth_value> nonce() const noexcept { return param("nonce"); }
-    std::optional<auth_value> opaque() const noexcept { return param("opaque"); }
-    std::optional<auth_value> stale() const noexcept { return param("stale"); }
-    std::optional<auth_value> algorithm() const noexcept { return param("algorithm"); }
-    std::optional<auth_value> domain() const noexcept { return param("domain"); }    ///< quoted, space-separated URIs
+    std::optional<auth_value> realm() const noexcept { return field(realm_raw, "realm"); }
+    std::optional<auth_value> nonce() const noexcept { return field(nonce_raw, "nonce"); }
+    std::optional<auth_value> opaque() const noexcept { return field(opaque_raw, "opaque"); }
+    std::optional<auth_value> stale() const noexcept { return field(stale_raw, "stale"); }
+    std::optional<auth_value> algorithm() const noexcept { return field(algorithm_raw, "algorithm"); }
+    std::optional<auth_value> domain() const noexcept { return field(domain_raw, "domain"); }    ///< quoted, space-separated URIs
     std::optional<auth_value> charset() const noexcept { return param("charset"); }  ///< RFC 7616: UTF-8
-    std::optional<auth_value> userhash() const noexcept { return param("userhash"); }
-    std::optional<auth_value> qop() const noexcept { return param("qop"); }          ///< the raw quoted qop-options
+    std::optional<auth_value> userhash() const noexcept { return field(userhash_raw, "userhash"); }
+    std::optional<auth_value> qop() const noexcept { return field(qop_raw, "qop"); }          ///< the raw quoted qop-options
     /// The qop-values offered (`qop="auth,auth-int"`); empty when there is no qop.
     qop_range qop_options() const noexcept {
         auto q = qop();
@@ -169,6 +182,17 @@ struct challenge {
     bool is_stale() const noexcept {
         auto s = stale();
         return s && iequals(s->text(), "true");
+    }
+
+    /// Digest fields captured by the grammar (see credentials).
+    std::string_view realm_raw, nonce_raw, opaque_raw, stale_raw, algorithm_raw, domain_raw, qop_raw, userhash_raw;
+    bool captured = false;
+
+private:
+    std::optional<auth_value> field(std::string_view raw, std::string_view name) const noexcept {
+        if (!captured) return param(name);
+        if (raw.data() == nullptr) return std::nullopt;
+        return auth_value{raw, !raw.empty() && raw.front() == '"'};
     }
 };
 
@@ -188,7 +212,11 @@ struct keyword : primitive<keyword> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
         if (static_cast<std::size_t>(last - first) < size) return false;
-        for (std::size_t i = 0; i < size; ++i)
+        // Quick reject on the first byte (the alternatives of dig-resp try up to
+        // eleven keywords per auth-param): for a letter l, (c | 0x20) == l iff c is l in either case.
+        if (size != 0 && (is(lower[0], c_alpha) ? static_cast<char>(first[0] | 0x20) != lower[0] : first[0] != lower[0]))
+            return false;
+        for (std::size_t i = 1; i < size; ++i)
             if (ascii_lower(first[i]) != lower[i]) return false;
         It const end = first + static_cast<std::ptrdiff_t>(size);
         if (end != last && is(*end, token_chars)) return false;
@@ -304,9 +332,9 @@ inline constexpr auto sep = SWS >> describe(exp_comma, "expected ',' or the end 
 inline constexpr auto equal = describe("'=' after the auth-param name", "an auth-param is written name=value")[EQUAL];
 
 /// A quoted-string-valued field: name EQUAL quoted-string.
-#define SIPVIEW_AUTH_QUOTED_FIELD(NAME)                                                                         \
+#define SIPVIEW_AUTH_QUOTED_FIELD(NAME, MEMBER)                                                                 \
     keyword(NAME) >> equal >>                                                                                   \
-        describe("quoted-string (" NAME "=\"...\")", NAME " must be a quoted string")[quoted]
+        describe("quoted-string (" NAME "=\"...\")", NAME " must be a quoted string")[set_first<MEMBER>[quoted]]
 
 /// auth-param = auth-param-name EQUAL ( token / quoted-string )
 inline constexpr auto auth_param =
@@ -322,24 +350,31 @@ inline constexpr auto true_false = describe(exp_bool, "the value is true or fals
 // --- credentials (dig-resp) --------------------------------------------------
 /// digest-uri = "uri" EQUAL LDQUOT digest-uri-value RDQUOT
 inline constexpr auto digest_uri =
-    keyword("uri") >> equal >> describe(exp_uri_quote, "the digest-uri must be quoted: uri=\"sip:...\"")[lit('"')] >>
-    scratch<sipview::uri>[any_uri] >>
-    describe("closing '\"' after the digest-uri", "unexpected character in the digest-uri")[lit('"')];
+    keyword("uri") >> equal >>
+    set_first<&sipview::credentials::uri_raw>[
+        describe(exp_uri_quote, "the digest-uri must be quoted: uri=\"sip:...\"")[lit('"')] >>
+        scratch<sipview::uri>[any_uri] >>
+        describe("closing '\"' after the digest-uri", "unexpected character in the digest-uri")[lit('"')]];
 /// dresponse = "response" EQUAL request-digest
 inline constexpr auto dresponse =
     keyword("response") >> equal >>
-    describe(exp_response, "response must be a quoted string of 32 or 64 lowercase hex digits")[request_digest_parser{}];
+    describe(exp_response, "response must be a quoted string of 32 or 64 lowercase hex digits")[
+        set_first<&sipview::credentials::response_raw>[request_digest_parser{}]];
 /// algorithm = "algorithm" EQUAL ( "MD5" / "MD5-sess" / token )
+template <auto Member>
 inline constexpr auto algorithm =
-    keyword("algorithm") >> equal >> describe(exp_algorithm, "algorithm is a token, e.g. algorithm=MD5")[tok];
+    keyword("algorithm") >> equal >> describe(exp_algorithm, "algorithm is a token, e.g. algorithm=MD5")[set_first<Member>[tok]];
 /// message-qop = "qop" EQUAL qop-value
 inline constexpr auto message_qop =
-    keyword("qop") >> equal >> describe(exp_qop_token, "qop in credentials is a single token, e.g. qop=auth")[tok];
+    keyword("qop") >> equal >>
+    describe(exp_qop_token, "qop in credentials is a single token, e.g. qop=auth")[set_first<&sipview::credentials::qop_raw>[tok]];
 /// nonce-count = "nc" EQUAL nc-value
 inline constexpr auto nonce_count =
-    keyword("nc") >> equal >> describe(exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001")[nc_value_parser{}];
+    keyword("nc") >> equal >>
+    describe(exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001")[set_first<&sipview::credentials::nc_raw>[nc_value_parser{}]];
 /// userhash = "userhash" EQUAL ( "true" / "false" )  (RFC 7616)
-inline constexpr auto userhash = keyword("userhash") >> equal >> true_false;
+template <auto Member>
+inline constexpr auto userhash = keyword("userhash") >> equal >> set_first<Member>[true_false];
 
 inline constexpr auto credential_names =
     keyword("username") | keyword("realm") | keyword("nonce") | keyword("uri") | keyword("response") |
@@ -347,9 +382,12 @@ inline constexpr auto credential_names =
 
 /// dig-resp: the value form of a known name is enforced; other names are auth-params.
 inline constexpr auto dig_resp = describe("auth-param (name=value)", "expected an auth-param (name=value)")[
-    (SIPVIEW_AUTH_QUOTED_FIELD("username")) | (SIPVIEW_AUTH_QUOTED_FIELD("realm")) | (SIPVIEW_AUTH_QUOTED_FIELD("nonce")) |
-    digest_uri | dresponse | algorithm | (SIPVIEW_AUTH_QUOTED_FIELD("cnonce")) | (SIPVIEW_AUTH_QUOTED_FIELD("opaque")) |
-    message_qop | nonce_count | userhash | (!credential_names >> auth_param)];
+    (SIPVIEW_AUTH_QUOTED_FIELD("username", &sipview::credentials::username_raw)) |
+    (SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::credentials::realm_raw)) |
+    (SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::credentials::nonce_raw)) | digest_uri | dresponse |
+    algorithm<&sipview::credentials::algorithm_raw> | (SIPVIEW_AUTH_QUOTED_FIELD("cnonce", &sipview::credentials::cnonce_raw)) |
+    (SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::credentials::opaque_raw)) | message_qop | nonce_count |
+    userhash<&sipview::credentials::userhash_raw> | (!credential_names >> auth_param)];
 
 /// digest-response = dig-resp *(COMMA dig-resp)
 inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
@@ -358,20 +396,22 @@ inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
 /// domain = "domain" EQUAL LDQUOT URI *( 1*SP URI ) RDQUOT
 inline constexpr auto domain =
     keyword("domain") >> equal >>
-    describe(exp_domain_quote, "domain is a quoted, space-separated list of URIs")[lit('"')] >>
-    scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
-    describe("closing '\"' after the domain URIs", "URIs in domain are separated by spaces")[lit('"')];
+    set_first<&sipview::challenge::domain_raw>[
+        describe(exp_domain_quote, "domain is a quoted, space-separated list of URIs")[lit('"')] >>
+        scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
+        describe("closing '\"' after the domain URIs", "URIs in domain are separated by spaces")[lit('"')]];
 /// stale = "stale" EQUAL ( "true" / "false" )
-inline constexpr auto stale = keyword("stale") >> equal >> true_false;
+inline constexpr auto stale = keyword("stale") >> equal >> set_first<&sipview::challenge::stale_raw>[true_false];
 /// qop-options = "qop" EQUAL LDQUOT qop-value *("," qop-value) RDQUOT
 /// (whitespace allowed around the commas, as in RFC 7616's `qop="auth, auth-int"`)
 inline constexpr auto qop_value = describe("qop-value (token)", "expected a qop-value such as auth or auth-int")[tok];
 inline constexpr auto qop_options =
     keyword("qop") >> equal >>
-    describe(exp_qop_list, "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"")[lit('"')] >> qop_value >>
-    *(SWS >> describe("',' or closing '\"' in the qop list", "qop-values are separated by ','")[lit(',')] >> SWS >>
-      qop_value) >>
-    lit('"');
+    set_first<&sipview::challenge::qop_raw>[
+        describe(exp_qop_list, "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"")[lit('"')] >> qop_value >>
+        *(SWS >> describe("',' or closing '\"' in the qop list", "qop-values are separated by ','")[lit(',')] >> SWS >>
+          qop_value) >>
+        lit('"')];
 /// charset = "charset" EQUAL "UTF-8"  (RFC 7616)
 inline constexpr auto charset =
     keyword("charset") >> equal >> describe(exp_charset, "the only charset RFC 7616 allows is UTF-8")[keyword("utf-8")];
@@ -381,8 +421,10 @@ inline constexpr auto challenge_names = keyword("realm") | keyword("domain") | k
                                         keyword("userhash");
 
 inline constexpr auto digest_cln = describe("auth-param (name=value)", "expected an auth-param (name=value)")[
-    (SIPVIEW_AUTH_QUOTED_FIELD("realm")) | domain | (SIPVIEW_AUTH_QUOTED_FIELD("nonce")) |
-    (SIPVIEW_AUTH_QUOTED_FIELD("opaque")) | stale | algorithm | qop_options | charset | userhash |
+    (SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::challenge::realm_raw)) | domain |
+    (SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::challenge::nonce_raw)) |
+    (SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::challenge::opaque_raw)) | stale |
+    algorithm<&sipview::challenge::algorithm_raw> | qop_options | charset | userhash<&sipview::challenge::userhash_raw> |
     (!challenge_names >> auth_param)];
 inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
 
@@ -402,18 +444,24 @@ inline constexpr auto after_scheme =
 /// other-response = auth-scheme LWS auth-param *(COMMA auth-param).
 /// Fills sipview::credentials. A "Digest" scheme never falls back to other-response.
 inline constexpr auto credentials = detail::set<&sipview::credentials::text>[
-    (&auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
-     detail::set<&sipview::credentials::params_text>[auth_rules::digest_response]) |
+    detail::mark<&sipview::credentials::captured, true>[
+        &auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
+        detail::set<&sipview::credentials::params_text>[auth_rules::digest_response]] |
     (!auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::scheme_token] >>
      auth_rules::after_scheme >> detail::set<&sipview::credentials::params_text>[auth_rules::auth_params])];
 
 /// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge.
 /// Fills sipview::challenge.
 inline constexpr auto challenge = detail::set<&sipview::challenge::text>[
-    (&auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
-     detail::set<&sipview::challenge::params_text>[auth_rules::digest_challenge]) |
+    detail::mark<&sipview::challenge::captured, true>[
+        &auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
+        detail::set<&sipview::challenge::params_text>[auth_rules::digest_challenge]] |
     (!auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::scheme_token] >>
      auth_rules::after_scheme >> detail::set<&sipview::challenge::params_text>[auth_rules::auth_params])];
+
+/// Whole values (kept as objects: a grammar built inside a call is copied on every call).
+inline constexpr auto credentials_entry = credentials >> SWS >> detail::describe("end of credentials")[boost::spirit::x3::eoi];
+inline constexpr auto challenge_entry = challenge >> SWS >> detail::describe("end of challenge")[boost::spirit::x3::eoi];
 
 } // namespace grammar
 
@@ -540,39 +588,39 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
 /// algorithm (32 hex for MD5, 64 for SHA-256 / SHA-512-256) is rejected with
 /// errc::inconsistent. Allocation-free; never throws.
 inline result<credentials> parse_credentials(std::string_view value) noexcept {
-    namespace x3 = boost::spirit::x3;
-    credentials c;
+    result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
+    credentials& c = *r;
     parse_error err;
-    if (!detail::run(value, grammar::credentials >> grammar::SWS >> detail::describe("end of credentials")[x3::eoi], c, err)) {
+    if (!detail::run(value, grammar::credentials_entry, c, err)) {
         detail::explain_auth_error(value, err);
-        return err;
+        r.set_error(err);
+        return r;
     }
     if (c.is_digest()) {
-        auto const r = c.response();
+        auto const resp = c.response();
         auto const a = c.algorithm();
         std::size_t const want = digest_hex_length(a ? a->text() : std::string_view());
-        if (r && want != 0 && r->text().size() != want) {
-            std::size_t const at = static_cast<std::size_t>(r->raw.data() - value.data()) + 1;
-            return parse_error{at, want == 32 ? "32 lowercase hex digits" : "64 lowercase hex digits",
-                               "the response length does not match the algorithm",
-                               "MD5 and MD5-sess give 32 hex digits, SHA-256 and SHA-512-256 (and -sess) give 64",
-                               errc::inconsistent};
+        if (resp && want != 0 && resp->text().size() != want) {
+            std::size_t const at = static_cast<std::size_t>(resp->raw.data() - value.data()) + 1;
+            r.set_error(parse_error{at, want == 32 ? "32 lowercase hex digits" : "64 lowercase hex digits",
+                                    "the response length does not match the algorithm",
+                                    "MD5 and MD5-sess give 32 hex digits, SHA-256 and SHA-512-256 (and -sess) give 64",
+                                    errc::inconsistent});
         }
     }
-    return c;
+    return r;
 }
 
 /// Parses the value of a WWW-Authenticate or Proxy-Authenticate header.
 /// Trailing whitespace is allowed. Allocation-free; never throws.
 inline result<challenge> parse_challenge(std::string_view value) noexcept {
-    namespace x3 = boost::spirit::x3;
-    challenge c;
+    result<challenge> r(std::in_place);
     parse_error err;
-    if (!detail::run(value, grammar::challenge >> grammar::SWS >> detail::describe("end of challenge")[x3::eoi], c, err)) {
+    if (!detail::run(value, grammar::challenge_entry, *r, err)) {
         detail::explain_auth_error(value, err);
-        return err;
+        r.set_error(err);
     }
-    return c;
+    return r;
 }
 
 // ===========================================================================

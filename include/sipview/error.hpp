@@ -6,7 +6,7 @@
 #include <cassert>
 #include <cstddef>
 #include <string_view>
-#include <utility>
+#include <utility>  // std::move, std::in_place_t
 
 namespace sipview {
 
@@ -52,6 +52,11 @@ class result {
 public:
     result(T value) noexcept : value_(std::move(value)), ok_(true) {}  // NOLINT: implicit by design
     result(parse_error err) noexcept : error_(err), ok_(false) {}      // NOLINT
+    /// A value-initialised T to be filled in place (no copy of T on return:
+    /// parse functions build into `*r` and return `r`, which NRVO elides).
+    explicit result(std::in_place_t) noexcept : value_(), ok_(true) {}
+    /// Turns this result into an error (the partially filled value is unspecified).
+    void set_error(parse_error const& err) noexcept { error_ = err; ok_ = false; }
 
     bool has_value() const noexcept { return ok_; }
     bool has_error() const noexcept { return !ok_; }

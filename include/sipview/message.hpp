@@ -415,6 +415,12 @@ inline result<std::uint32_t> parse_delta_seconds(std::string_view value) noexcep
 
 /// Content-Length value: 1*DIGIT (at most 2**32 - 1 here).
 inline result<std::uint32_t> parse_content_length(std::string_view value) noexcept {
+    if (!value.empty() && value.size() <= 9) {  // fast path: 1 to 9 plain digits (everything else takes the grammar)
+        std::uint32_t v = 0;
+        std::size_t i = 0;
+        for (; i < value.size() && detail::is(value[i], detail::c_digit); ++i) v = v * 10 + static_cast<std::uint32_t>(value[i] - '0');
+        if (i == value.size()) return v;
+    }
     if (!value.empty() && value[0] == '-')
         return parse_error{0, "Content-Length (1*DIGIT)", "Content-Length cannot be negative", "write the body size in octets, 0 for no body",
                            errc::syntax};
@@ -966,6 +972,24 @@ struct parser {
                                  "write the Request-URI without angle brackets (RFC 3261 §25.1)");
             return false;
         }
+        {
+            // Fast path: the URI grammar finds its own end (no URI byte is SP or
+            // HTAB), and exactly SP SIP/2.0 must end the line. Anything else
+            // takes the diagnostic path below, which reports as before.
+            sipview::uri parsed;
+            auto const ctx = x3::make_context<ast_tag<sipview::uri>>(parsed);
+            iter q = u;
+            if (grammar::uri.parse(q, cr, ctx, x3::unused, x3::unused) && q != cr && *q == ' ' &&
+                !(parsed.is_sip() && parsed.headers_text)) {
+                bool supported = false;
+                std::size_t const n = version_length(q + 1, cr, supported);
+                if (n != 0 && supported && q + 1 + static_cast<std::ptrdiff_t>(n) == cr) {
+                    m.request_uri_ = parsed;
+                    m.version_ = std::string_view(q + 1, n);
+                    return true;
+                }
+            }
+        }
         iter ue = u;
         while (ue != cr && *ue != ' ' && *ue != '\t') ++ue;
         std::string_view const slice(u, static_cast<std::size_t>(ue - u));
@@ -1443,12 +1467,19 @@ inline std::optional<parse_error> validate(message& m, message_options const& op
 /// returned. Allocation-free; never throws.
 inline result<message> parse_message(std::string_view input, header_field* headers, std::size_t capacity,
                                      message_options const& opts = {}) noexcept {
-    message m;
+    // Built in place and returned by name (NRVO): a message is ~800 bytes.
+    result<message> r(std::in_place);
+    message& m = *r;
     detail::message_impl::parser p(m, opts, headers, capacity, input);
-    if (input.empty())
-        return parse_error{0, "start line", "empty message", "", errc::syntax};
+    if (input.empty()) {
+        r.set_error(parse_error{0, "start line", "empty message", "", errc::syntax});
+        return r;
+    }
     detail::iter next = nullptr;
-    if (!p.start_line(next)) return *p.failure;
+    if (!p.start_line(next)) {
+        r.set_error(*p.failure);
+        return r;
+    }
     detail::message_impl::parser::cl_state cl;
     detail::iter const head_end = p.split(next, cl);
     p.frame(head_end, cl);
@@ -1456,8 +1487,8 @@ inline result<message> parse_message(std::string_view input, header_field* heade
         std::size_t const limit = p.failure ? p.failure->offset : static_cast<std::size_t>(-1);
         if (auto e = detail::message_impl::validate(m, opts, limit)) detail::message_impl::keep_first(p.failure, *e);
     }
-    if (p.failure) return *p.failure;
-    return m;
+    if (p.failure) r.set_error(*p.failure);
+    return r;
 }
 
 /// parse_message with a header_field array: `header_field h[64]; parse_message(text, h)`.

@@ -313,12 +313,13 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 
 /// from-spec / to-spec / a single contact-param: ( name-addr / addr-spec ) *( SEMI param ).
 inline result<name_addr> parse_name_addr(std::string_view text) noexcept {
-    name_addr na;
+    result<name_addr> r(std::in_place);
     parse_error err;
-    if (detail::run(text, grammar::name_addr_entry, na, err))
-        return na;
-    detail::explain_name_addr_error(text, err);
-    return err;
+    if (!detail::run(text, grammar::name_addr_entry, *r, err)) {
+        detail::explain_name_addr_error(text, err);
+        r.set_error(err);
+    }
+    return r;
 }
 
 /// Contact value: STAR / ( contact-param *( COMMA contact-param ) ).

@@ -67,7 +67,7 @@ using sipview::uri;
 /// telephone-subscriber's characters are all user characters.
 template <cmask X>
 inline constexpr auto userinfo =
-    rollback<uri>[set<&uri::user>[escaped_run_of<user_chars, X>{}] >>
+    restore<&uri::user, &uri::password>[set<&uri::user>[escaped_run_of<user_chars, X>{}] >>
                   -(lit(':') >> set<&uri::password>[-escaped_run_of<password_chars, X>{}]) >> lit('@')];
 
 /// hostport = host [ ":" port ]
@@ -88,10 +88,27 @@ inline constexpr auto uri_header =
     describe("URI header name")[hnvchars] >> describe("'=' after a URI header name")[lit('=')] >> -hnvchars;
 inline constexpr auto uri_headers = lit('?') >> set<&uri::headers_text>[uri_header >> *(lit('&') >> uri_header)];
 
-/// "sips:" / "sip:" — sips first, PEG would otherwise take "sip" out of "sips".
-inline constexpr auto sip_scheme =
-    mark<&uri::kind, uri_scheme::sips>[set<&uri::scheme>[ci_lit("sips")] >> lit(':')] |
-    mark<&uri::kind, uri_scheme::sip>[set<&uri::scheme>[ci_lit("sip")] >> lit(':')];
+/// "sips:" / "sip:" (any case) in one look at at most 5 bytes, setting scheme and kind.
+struct sip_scheme_parser : primitive<sip_scheme_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (last - first < 4 || (first[0] | 0x20) != 's' || (first[1] | 0x20) != 'i' || (first[2] | 0x20) != 'p') return false;
+        std::size_t n = 3;
+        uri_scheme k = uri_scheme::sip;
+        if ((first[3] | 0x20) == 's') {
+            if (last - first < 5) return false;
+            n = 4;
+            k = uri_scheme::sips;
+        }
+        if (first[n] != ':') return false;
+        uri& ast = ast_of<uri>(ctx);
+        ast.scheme = std::string_view(first, n);
+        ast.kind = k;
+        first += static_cast<std::ptrdiff_t>(n + 1);
+        return true;
+    }
+};
+inline constexpr sip_scheme_parser sip_scheme{};
 
 /// SIP-URI  = "sip:"  [ userinfo ] hostport uri-parameters [ headers ]
 /// SIPS-URI = "sips:" [ userinfo ] hostport uri-parameters [ headers ]
@@ -176,11 +193,13 @@ inline constexpr auto uri_entry = uri >> detail::describe("end of URI")[boost::s
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI, or
 /// absoluteURI for any other scheme. Allocation-free; never throws.
 inline result<uri> parse_uri(std::string_view text) noexcept {
-    uri u;
+    result<uri> r(std::in_place);
     parse_error err;
-    if (detail::run(text, grammar::uri_entry, u, err)) return u;
-    detail::explain_uri_error(text, 0, err);
-    return err;
+    if (!detail::run(text, grammar::uri_entry, *r, err)) {
+        detail::explain_uri_error(text, 0, err);
+        r.set_error(err);
+    }
+    return r;
 }
 
 } // namespace sipview

@@ -26,6 +26,7 @@ struct via {
     host_type host_kind = host_type::hostname;
     std::optional<std::string_view> port_text;  ///< sent-by port digits (validated to fit 16 bits)
     std::string_view params_text;       ///< via-params starting at the first ';' (empty when none)
+    std::string_view branch_raw;        ///< the first branch value, captured while parsing (data() == nullptr: not captured)
 
     /// The sent-by port, if one was written.
     std::optional<std::uint16_t> port() const noexcept {
@@ -42,7 +43,10 @@ struct via {
     param_range params() const noexcept { return {params_text, ';'}; }
 
     /// via-branch = "branch" EQUAL token
-    std::optional<std::string_view> branch() const noexcept { return value_of("branch"); }
+    std::optional<std::string_view> branch() const noexcept {
+        if (branch_raw.data() != nullptr) return branch_raw;  // O(1): the grammar captured it
+        return value_of("branch");
+    }
     /// via-received = "received" EQUAL (IPv4address / IPv6address): the
     /// address without brackets, whether or not it was written as an
     /// IPv6reference (RFC 5118 §4.5). The raw value is in params().
@@ -166,10 +170,19 @@ struct typed_value : primitive<typed_value<K>> {
         }
         return nullptr;
     }
+    static bool value_end(char c) noexcept { return c == ';' || c == ',' || c == '\r' || c == '\n' || is(c, c_wsp); }
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         It e = first;
-        while (e != last && *e != ';' && *e != ',' && *e != '\r' && *e != '\n' && !is(*e, c_wsp)) ++e;
+        if constexpr (K == typed::branch) {
+            // one pass for the common case: a token up to a terminator is a valid branch
+            while (e != last && is(*e, token_chars)) ++e;
+            if (e != first && (e == last || value_end(*e))) {
+                first = e;
+                return true;
+            }
+        }
+        while (e != last && !value_end(*e)) ++e;
         if (char const* msg = check(first, e)) {
             report(ctx, first, expected(), msg);
             return false;
@@ -281,7 +294,8 @@ using sipview::via;
 /// plus response-port (RFC 3581) and alias (RFC 5923). Known names (any case)
 /// must carry a well-formed value; they never fall back to via-extension.
 inline constexpr auto via_param =
-    (name_kw("branch") >> describe("'=' after branch", "branch needs a value: branch=token")[EQUAL] >> typed_value<typed::branch>{}) |
+    (name_kw("branch") >> describe("'=' after branch", "branch needs a value: branch=token")[EQUAL] >>
+     set_first<&via::branch_raw>[typed_value<typed::branch>{}]) |
     (name_kw("received") >> describe("'=' after received", "received needs a value: received=address")[EQUAL] >> typed_value<typed::received>{}) |
     (name_kw("rport") >> -(EQUAL >> typed_value<typed::rport>{})) |
     (name_kw("alias") >> describe("';', ',' or end after alias", "alias is a flag and takes no value")[!(SWS >> lit('='))]) |

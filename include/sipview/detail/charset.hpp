@@ -34,6 +34,10 @@ enum : cmask {
     c_ipv6       = 1u << 17,  // characters that may appear in an IPv6 address: HEXDIG ":" "."
     c_reason_x   = 1u << 18,  // Reason-Phrase extras: reserved / unreserved / escaped / UTF8-NONASCII / SP / HTAB
     c_addr_sep   = 1u << 19,  // "," / ";" / "?": cannot appear in an addr-spec outside <> (RFC 3261 §20)
+    c_label      = 1u << 20,  // hostname label interior: alphanum / "-"
+    c_hostchar   = 1u << 21,  // any hostname character: alphanum / "-" / "."
+    c_qd_fast    = 1u << 22,  // quoted-string bytes needing no special handling: SP / HTAB / qdtext ASCII
+    c_lws_first  = 1u << 23,  // a byte LWS can start with: SP / HTAB / CR (of a fold)
 };
 
 constexpr bool in_range(unsigned c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
@@ -67,6 +71,10 @@ constexpr cmask classify(unsigned c) {
     if (digit || in_range(c, 'a', 'f') || in_range(c, 'A', 'F') || c == ':' || c == '.') m |= c_ipv6;
     if (c == ' ' || c == '\t' || c >= 0x80 || one_of(c, ";/?:@&=+$,-_.!~*'()%")) m |= c_reason_x;
     if (one_of(c, ",;?")) m |= c_addr_sep;
+    if (alpha || digit || c == '-') m |= c_label;
+    if (alpha || digit || c == '-' || c == '.') m |= c_hostchar;
+    if (c == ' ' || c == '\t' || c == 0x21 || in_range(c, 0x23, 0x5B) || in_range(c, 0x5D, 0x7E)) m |= c_qd_fast;
+    if (c == ' ' || c == '\t' || c == '\r') m |= c_lws_first;
     return m;
 }
 

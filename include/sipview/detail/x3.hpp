@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include <sipview/detail/charset.hpp>
@@ -143,7 +144,10 @@ struct ci_lit : primitive<ci_lit> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
         if (static_cast<std::size_t>(last - first) < size) return false;
-        for (std::size_t i = 0; i < size; ++i)
+        // Quick reject on the first byte: for a letter l, (c | 0x20) == l iff c is l or its upper case.
+        if (size != 0 && (is(lower[0], c_alpha) ? static_cast<char>(first[0] | 0x20) != lower[0] : first[0] != lower[0]))
+            return false;
+        for (std::size_t i = 1; i < size; ++i)
             if (ascii_lower(first[i]) != lower[i]) return false;
         first += static_cast<std::ptrdiff_t>(size);
         return true;
@@ -164,10 +168,17 @@ inline std::size_t lws_length(iter p, iter last) noexcept {
     return static_cast<std::size_t>(q - p);
 }
 
+/// True when LWS may start at p (SP, HTAB or the CR of a fold): the inline
+/// fast path that spares the call to lws_length between most tokens.
+inline bool lws_may_start(iter p, iter last) noexcept {
+    return p != last && is(*p, c_lws_first);
+}
+
 /// LWS = [*WSP CRLF] 1*WSP ; linear whitespace (a fold is CRLF + WSP)
 struct lws_parser : primitive<lws_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (!lws_may_start(first, last)) return false;
         std::size_t const n = lws_length(first, last);
         first += static_cast<std::ptrdiff_t>(n);
         return n != 0;
@@ -178,7 +189,7 @@ struct lws_parser : primitive<lws_parser> {
 struct sws_parser : primitive<sws_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
-        first += static_cast<std::ptrdiff_t>(lws_length(first, last));
+        if (lws_may_start(first, last)) first += static_cast<std::ptrdiff_t>(lws_length(first, last));
         return true;
     }
 };
@@ -209,6 +220,8 @@ struct quoted_string_parser : primitive<quoted_string_parser> {
         if (first == last || *first != '"') return false;
         It p = first + 1;
         while (p != last) {
+            while (p != last && is(*p, c_qd_fast)) ++p;  // the common bytes: one table test each
+            if (p == last) break;
             char const ch = *p;
             if (ch == '"') { first = p + 1; return true; }
             if (ch == '\\') {
@@ -311,25 +324,22 @@ inline std::size_t ipv6_length(iter p, iter last) noexcept {
 /// PEG-safe: the maximal run of [alnum-.] is taken and then validated, because
 /// no character that may follow a host can continue a hostname.
 inline std::size_t hostname_length(iter p, iter last) noexcept {
+    // One pass, label by label; equivalent to taking the maximal run of
+    // [alnum-.] and validating it: any hostname byte right after the end
+    // found here makes the whole run invalid.
     iter q = p;
-    while (q != last && (is(*q, alphanum) || *q == '-' || *q == '.')) ++q;
-    iter end = q;
-    if (end == p) return 0;
-    iter stop = end;
-    if (stop[-1] == '.') --stop;  // optional trailing dot
-    if (stop == p) return 0;
-    iter label = p;
-    iter last_label = p;
-    for (iter c = p; c <= stop; ++c) {
-        if (c == stop || *c == '.') {
-            if (c == label) return 0;                     // empty label
-            if (label[0] == '-' || c[-1] == '-') return 0;  // label starts/ends with '-'
-            last_label = label;
-            label = c + 1;
-        }
+    bool top_alpha = false;  // the current (so far last) label starts with ALPHA
+    while (q != last && is(*q, alphanum)) {  // a label starts with alphanum
+        top_alpha = is(*q, c_alpha);
+        ++q;
+        while (q != last && is(*q, c_label)) ++q;  // *( alphanum / "-" )
+        if (q[-1] == '-') return 0;                // ... alphanum at its end
+        if (q == last || *q != '.') break;
+        ++q;                                       // "." (possibly the optional trailing one)
     }
-    if (!is(*last_label, c_alpha)) return 0;  // toplabel starts with ALPHA
-    return static_cast<std::size_t>(end - p);
+    if (q == p || !top_alpha) return 0;
+    if (q != last && is(*q, c_hostchar)) return 0;  // "a..b", "a.-b", "a.b-": not a hostname
+    return static_cast<std::size_t>(q - p);
 }
 
 /// Classifies and measures a host = hostname / IPv4address / IPv6reference.
@@ -343,7 +353,7 @@ inline std::size_t host_length(iter p, iter last, host_kind_value& kind) noexcep
         kind = host_kind_value::ipv6;
         return n + 2;
     }
-    if (std::size_t const n = ipv4_length(p, last)) {
+    if (std::size_t const n = is(*p, c_digit) ? ipv4_length(p, last) : 0) {
         iter const after = p + n;
         if (after == last || !(is(*after, alphanum) || *after == '-' || *after == '.')) {
             kind = host_kind_value::ipv4;
@@ -505,6 +515,66 @@ struct rollback_gen {
     }
 };
 template <class Ast> inline constexpr rollback_gen<Ast> rollback{};
+
+/// restore<&Ast::m1, &Ast::m2...>[p]: like rollback, but saves and restores
+/// only the members p can write (a rollback of a whole uri copies ~200 bytes
+/// twice per attempt, and userinfo is attempted on every URI).
+template <class Subject, auto First, auto... Rest>
+struct restore_directive : x3::unary_parser<Subject, restore_directive<Subject, First, Rest...>> {
+    using base = x3::unary_parser<Subject, restore_directive<Subject, First, Rest...>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    using owner = typename member_traits<decltype(First)>::owner;
+    constexpr explicit restore_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        owner& ast = ast_of<owner>(ctx);
+        auto const saved_first = ast.*First;
+        auto const saved_rest = std::make_tuple((ast.*Rest)...);
+        if (this->subject.parse(first, last, ctx, rctx, x3::unused)) return true;
+        ast.*First = saved_first;
+        std::tie((ast.*Rest)...) = saved_rest;
+        return false;
+    }
+};
+template <auto... Members>
+struct restore_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return restore_directive<p, Members...>(x3::as_parser(s));
+    }
+};
+template <auto... Members> inline constexpr restore_gen<Members...> restore{};
+
+/// set_first<&Ast::member>[p]: like set, but keeps the first capture when p
+/// matches several times (the first of repeated parameters wins, as in
+/// param_range::find). `member` must be a std::string_view, empty data() = unset.
+template <auto Member, class Subject>
+struct set_first_directive : x3::unary_parser<Subject, set_first_directive<Member, Subject>> {
+    using base = x3::unary_parser<Subject, set_first_directive<Member, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit set_first_directive(Subject const& s) : base(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        It const start = first;
+        if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
+        using owner = typename member_traits<decltype(Member)>::owner;
+        auto& m = ast_of<owner>(ctx).*Member;
+        if (m.data() == nullptr) m = std::string_view(start, static_cast<std::size_t>(first - start));
+        return true;
+    }
+};
+template <auto Member>
+struct set_first_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return set_first_directive<Member, p>(x3::as_parser(s));
+    }
+};
+template <auto Member> inline constexpr set_first_gen<Member> set_first{};
 
 /// host_into<&Ast::host, &Ast::kind>: host = hostname / IPv4address /
 /// IPv6reference, capturing the text (brackets kept) and its kind.

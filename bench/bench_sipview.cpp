@@ -1,0 +1,221 @@
+// sipview benchmarks — sipview itself: full and framing on each message, and
+// the single-grammar benchmarks. The only X3 translation unit of the bench.
+// Distributed under the Boost Software License, Version 1.0.
+#include "bench.hpp"
+
+#include <sipview/name_addr.hpp>
+#include <sipview/uri.hpp>
+#include <sipview/via.hpp>
+
+#if __has_include(<sipview/message.hpp>)
+#include <sipview/message.hpp>
+#define SIPVIEW_BENCH_HAVE_MESSAGE 1
+#endif
+#if __has_include(<sipview/stream.hpp>)
+#include <sipview/stream.hpp>
+#define SIPVIEW_BENCH_HAVE_STREAM 1
+#endif
+#if __has_include(<sipview/auth.hpp>)
+#include <sipview/auth.hpp>
+#define SIPVIEW_BENCH_HAVE_AUTH 1
+#endif
+
+namespace bench {
+namespace {
+
+#ifdef SIPVIEW_BENCH_HAVE_MESSAGE
+/// full: parse_message into caller storage (reused across calls, as a server
+/// would), then the typed accessors for the fields. `validate` selects the
+/// strict pass over every typed header (parse_message's default) or the lazy
+/// hot path (typed values parsed only when read).
+struct sipview_full {
+    sipview::header_field headers[64];
+    bool validate = false;
+    bool credentials = false;
+    bool challenge = false;
+
+#ifdef SIPVIEW_BENCH_HAVE_AUTH
+    static std::string_view text(std::optional<sipview::auth_value> const& v) { return v ? v->text() : std::string_view(); }
+    /// Authorization: Digest username / realm / uri / response.
+    static bool read_credentials(sipview::message const& m, fields& f) {
+        sipview::header_field const* h = m.find(sipview::header_id::authorization);
+        if (!h) return false;
+        auto c = m.parse_field(*h, sipview::parse_credentials);
+        if (!c) return false;
+        f.username = text(c->username());
+        f.realm = text(c->realm());
+        f.uri = text(c->uri());
+        f.response = text(c->response());
+        return true;
+    }
+    /// WWW-Authenticate: Digest realm / nonce.
+    static bool read_challenge(sipview::message const& m, fields& f) {
+        sipview::header_field const* h = m.find(sipview::header_id::www_authenticate);
+        if (!h) return false;
+        auto c = m.parse_field(*h, sipview::parse_challenge);
+        if (!c) return false;
+        f.chal_realm = text(c->realm());
+        f.chal_nonce = text(c->nonce());
+        return true;
+    }
+#endif
+
+    template <class Sink>
+    bool operator()(std::string_view in, Sink&& sink) {
+        sipview::message_options opts;
+        opts.validate = validate;
+        auto r = sipview::parse_message(in, headers, opts);
+        if (!r) return false;
+        sipview::message const& m = *r;
+        fields f;
+        auto from = m.from();
+        auto to = m.to();
+        auto via = m.top_via();
+        auto cseq = m.cseq();
+        auto call_id = m.call_id();
+        if (!from || !to || !via || !cseq || !call_id) return false;
+        f.from_user = from->uri.user.value_or(std::string_view{});
+        f.from_host = from->uri.host;
+        f.to_user = to->uri.user.value_or(std::string_view{});
+        f.to_host = to->uri.host;
+        f.branch = via->branch().value_or(std::string_view{});
+        f.cseq = cseq->number;
+        f.call_id = *call_id;
+#ifdef SIPVIEW_BENCH_HAVE_AUTH
+        if (credentials && !read_credentials(m, f)) return false;
+        if (challenge && !read_challenge(m, f)) return false;
+#else
+        if (credentials || challenge) return false;  // needs auth.hpp
+#endif
+        sink(f);
+        return true;
+    }
+
+};
+
+
+/// framing: start line (Request-URI included) + header split + Content-Length,
+/// no typed header parsed.
+struct sipview_framing {
+    sipview::header_field headers[64];
+    template <class Sink>
+    bool operator()(std::string_view in, Sink&& sink) {
+        sipview::message_options opts;
+        opts.validate = false;
+        auto r = sipview::parse_message(in, headers, opts);
+        if (!r) return false;
+        fields f;
+        f.body = r->body().size();
+        sink(f);
+        return true;
+    }
+};
+#endif
+
+#ifdef SIPVIEW_BENCH_HAVE_STREAM
+/// framing as a stream transport does it: frame_message finds the empty line
+/// and Content-Length only (no start-line parse).
+struct sipview_stream_framing {
+    template <class Sink>
+    bool operator()(std::string_view in, Sink&& sink) const {
+        sipview::frame_state st;
+        sipview::frame_result const r = sipview::frame_message(in, st);
+        if (r.status != sipview::frame_status::complete) return false;
+        fields f;
+        f.body = r.length - (r.message(in).find("\r\n\r\n") + 4);
+        sink(f);
+        return true;
+    }
+};
+#endif
+
+} // namespace
+
+void register_sipview() {
+#ifdef SIPVIEW_BENCH_HAVE_MESSAGE
+    for (auto const& m : messages()) {
+        sipview_full lazy;
+        lazy.credentials = m.is_register();
+        lazy.challenge = m.has_challenge();
+        add("full", "sipview", m, lazy);
+        sipview_full strict = lazy;
+        strict.validate = true;
+        add("full", "sipview-strict", m, strict);
+    }
+    for (auto const& m : messages()) add("framing", "sipview", m, sipview_framing{});
+#endif
+#ifdef SIPVIEW_BENCH_HAVE_STREAM
+    for (auto const& m : messages()) add("framing", "sipview-stream", m, sipview_stream_framing{});
+#endif
+
+    // --- single grammars ----------------------------------------------------
+    struct input {
+        char const* name;
+        char const* text;
+    };
+    static input const uris[] = {
+        {"short", "sip:company1"},
+        {"typical", "sip:alice@client.atlanta.example.com:5060;transport=tcp"},
+        {"notes", "sips:alice:secret@atlanta.com:5061;transport=tcp;lr?subject=project%20x"},  // X3-NOTES.md's URI
+        {"ipv6", "sip:[2001:db8::10]:5070;maddr=[2001:db8::1];lr"},
+    };
+    for (auto const& u : uris)
+        add_grammar("uri", u.name, u.text, [](std::string_view in) {
+            auto r = sipview::parse_uri(in);
+            benchmark::DoNotOptimize(r);
+            return r.has_value();
+        });
+
+    static input const name_addrs[] = {
+        {"register_from", "\"1001\" <sip:1001@company1>;tag=1642326358"},
+        {"invite_from", "\"Alice\" <sip:alice@atlanta.example.com>;tag=9fxced76sl"},
+        {"bare", "sip:alice@atlanta.example.com;tag=88sja8x"},
+        {"wsinv_from", "\"J Rosenberg \\\\\\\"\"       <sip:jdrosen@example.com>\r\n  ;\r\n  tag = 98asjd8"},
+    };
+    for (auto const& n : name_addrs)
+        add_grammar("name_addr", n.name, n.text, [](std::string_view in) {
+            auto r = sipview::parse_name_addr(in);
+            benchmark::DoNotOptimize(r);
+            return r.has_value();
+        });
+
+    static input const vias[] = {
+        {"register", "SIP/2.0/TCP 192.0.2.10:49152;branch=z9hG4bK128604767;rport"},
+        {"invite", "SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bKnashds8;received=192.0.2.1"},
+        {"two", "SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bKnashds8;received=192.0.2.1, "
+                "SIP/2.0/TCP client.atlanta.example.com:5060;branch=z9hG4bK74bf9;rport=5060"},
+        {"wsinv", "SIP  /   2.0\r\n /UDP\r\n    192.0.2.2;branch=390skdjuw"},
+    };
+    for (auto const& v : vias)
+        add_grammar("via_list", v.name, v.text, [](std::string_view in) {
+            auto r = sipview::parse_via_list(in);
+            benchmark::DoNotOptimize(r);
+            return r.has_value();
+        });
+
+#ifdef SIPVIEW_BENCH_HAVE_AUTH
+    static input const creds[] = {
+        {"register", "Digest username=\"1001\", realm=\"company1\", nonce=\"a8f1c3b27d9e4f6a0b5c2d7e8f9a1b3c\", "
+                     "uri=\"sip:company1\", response=\"d888f365bdf1fbe9d690c8d4fef099ba\", algorithm=MD5, "
+                     "cnonce=\"5e2b9c7a\", qop=auth, nc=00000001"},
+    };
+    for (auto const& c : creds)
+        add_grammar("credentials", c.name, c.text, [](std::string_view in) {
+            auto r = sipview::parse_credentials(in);
+            benchmark::DoNotOptimize(r);
+            return r.has_value();
+        });
+    static input const challenges[] = {
+        {"unauth401", "Digest realm=\"company1\", nonce=\"a8f1c3b27d9e4f6a0b5c2d7e8f9a1b3c\", "
+                      "opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5, qop=\"auth\""},
+    };
+    for (auto const& c : challenges)
+        add_grammar("challenge", c.name, c.text, [](std::string_view in) {
+            auto r = sipview::parse_challenge(in);
+            benchmark::DoNotOptimize(r);
+            return r.has_value();
+        });
+#endif
+}
+
+} // namespace bench
