@@ -1,0 +1,227 @@
+// The test corpus as inputs for each parse entry point: the whole messages
+// in tests/data (RFC 4475 torture messages, the seed REGISTERs), every
+// header value in them (raw: line folds and LWS kept), the Request-URIs and
+// the URIs inside <> of those values, and the values of
+// tests/data/seed/fragments.tsv. Used by the seed-corpus tool, the
+// guard-page test, the linear-time test and tests/test_format.cpp.
+// Test code: it may allocate.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sipview_corpus {
+
+/// The parse entry points a value is meant for.
+enum class entry { uri, name_addr, contact, route, via, credentials, challenge, message };
+
+inline char const* to_string(entry e) {
+    switch (e) {
+    case entry::uri: return "uri";
+    case entry::name_addr: return "name_addr";
+    case entry::contact: return "contact";
+    case entry::route: return "route";
+    case entry::via: return "via";
+    case entry::credentials: return "credentials";
+    case entry::challenge: return "challenge";
+    case entry::message: return "message";
+    }
+    return "?";
+}
+
+struct item {
+    entry kind;
+    std::string origin;  ///< "wsinv.dat: Via #2", for reports
+    std::string text;
+};
+
+inline std::string read_bytes(std::filesystem::path const& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+/// The files of `dir` ending in `suffix`, sorted by name.
+inline std::vector<std::filesystem::path> files(std::filesystem::path const& dir, std::string_view suffix) {
+    std::vector<std::filesystem::path> out;
+    std::error_code ec;
+    for (auto const& e : std::filesystem::directory_iterator(dir, ec)) {
+        std::string const name = e.path().filename().string();
+        if (e.is_regular_file() && name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+            out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+inline bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+struct header {
+    std::string name;
+    std::string value;  ///< raw: leading and trailing whitespace removed, folds kept
+};
+
+/// The start line (without its line end).
+inline std::string start_line(std::string_view msg) {
+    std::size_t e = msg.find('\n');
+    if (e == std::string_view::npos) e = msg.size();
+    std::string_view l = msg.substr(0, e);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return std::string(l);
+}
+
+/// The header lines of a message (CRLF or LF line ends; a line starting
+/// with SP/HTAB continues the previous one), up to the empty line.
+inline std::vector<header> split_headers(std::string_view msg) {
+    std::vector<header> out;
+    std::size_t p = msg.find('\n');
+    if (p == std::string_view::npos) return out;
+    ++p;
+    std::string cur;
+    auto flush = [&] {
+        if (cur.empty()) return;
+        std::size_t const colon = cur.find(':');
+        if (colon != std::string::npos) {
+            std::string name = cur.substr(0, colon);
+            while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+            std::size_t b = colon + 1;
+            auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+            while (b < cur.size() && ws(cur[b])) ++b;
+            std::size_t e = cur.size();
+            while (e > b && ws(cur[e - 1])) --e;
+            out.push_back({name, cur.substr(b, e - b)});
+        }
+        cur.clear();
+    };
+    while (p < msg.size()) {
+        std::size_t e = msg.find('\n', p);
+        std::size_t const next = e == std::string_view::npos ? msg.size() : e + 1;
+        std::string_view line = msg.substr(p, next - p);  // with its line end
+        std::string_view bare = line;
+        if (!bare.empty() && bare.back() == '\n') bare.remove_suffix(1);
+        if (!bare.empty() && bare.back() == '\r') bare.remove_suffix(1);
+        if (bare.empty()) break;  // the empty line
+        if (line[0] == ' ' || line[0] == '\t') {
+            cur.append(line.data(), line.size());
+        } else {
+            flush();
+            cur.assign(line.data(), line.size());
+        }
+        p = next;
+    }
+    flush();
+    return out;
+}
+
+/// What a header (by name, long or compact form) is parsed as; false when
+/// sipview has no typed parser for it.
+inline bool entry_for_header(std::string_view name, entry& e) {
+    struct row {
+        char const* name;
+        char const* compact;
+        entry kind;
+    };
+    static constexpr row rows[] = {
+        {"via", "v", entry::via},
+        {"from", "f", entry::name_addr},
+        {"to", "t", entry::name_addr},
+        {"reply-to", "", entry::name_addr},
+        {"refer-to", "r", entry::name_addr},
+        {"referred-by", "b", entry::name_addr},
+        {"contact", "m", entry::contact},
+        {"route", "", entry::route},
+        {"record-route", "", entry::route},
+        {"path", "", entry::route},
+        {"service-route", "", entry::route},
+        {"authorization", "", entry::credentials},
+        {"proxy-authorization", "", entry::credentials},
+        {"www-authenticate", "", entry::challenge},
+        {"proxy-authenticate", "", entry::challenge},
+    };
+    for (auto const& r : rows)
+        if (iequals(name, r.name) || (r.compact[0] != '\0' && iequals(name, r.compact))) {
+            e = r.kind;
+            return true;
+        }
+    return false;
+}
+
+/// The text between each '<' and the next '>' (URIs inside name-addrs).
+inline std::vector<std::string> bracketed_uris(std::string_view v) {
+    std::vector<std::string> out;
+    for (std::size_t i = v.find('<'); i != std::string_view::npos; i = v.find('<', i + 1)) {
+        std::size_t const e = v.find('>', i + 1);
+        if (e == std::string_view::npos) break;
+        out.emplace_back(v.substr(i + 1, e - i - 1));
+    }
+    return out;
+}
+
+/// Everything in tests/data, typed by entry point.
+inline std::vector<item> load(std::filesystem::path const& data) {
+    std::vector<item> out;
+    auto add_message = [&](std::filesystem::path const& p) {
+        std::string const bytes = read_bytes(p);
+        std::string const file = p.filename().string();
+        out.push_back({entry::message, file, bytes});
+        // Request-URI: the second SP-separated word of a request line
+        std::string const sl = start_line(bytes);
+        std::size_t const a = sl.find(' ');
+        if (a != std::string::npos && sl.compare(0, 4, "SIP/") != 0) {
+            std::size_t const b = sl.find(' ', a + 1);
+            out.push_back({entry::uri, file + ": Request-URI", sl.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1)});
+        }
+        std::size_t n = 0;
+        for (auto const& h : split_headers(bytes)) {
+            ++n;
+            entry e{};
+            if (!entry_for_header(h.name, e)) continue;
+            std::string const origin = file + ": " + h.name + " (header " + std::to_string(n) + ")";
+            out.push_back({e, origin, h.value});
+            if (e == entry::name_addr || e == entry::contact || e == entry::route)
+                for (auto const& u : bracketed_uris(h.value)) out.push_back({entry::uri, origin + " <uri>", u});
+        }
+    };
+    for (auto const& p : files(data / "rfc4475", ".dat")) add_message(p);
+    for (auto const& p : files(data / "seed", ".sip")) add_message(p);
+    // fragments.tsv: header TAB value TAB expect TAB offset TAB note
+    std::string const tsv = read_bytes(data / "seed" / "fragments.tsv");
+    std::istringstream lines(tsv);
+    std::string line;
+    std::size_t row = 0;
+    while (std::getline(lines, line)) {
+        ++row;
+        if (line.empty() || line[0] == '#') continue;
+        std::size_t const t1 = line.find('\t');
+        if (t1 == std::string::npos) continue;
+        std::size_t const t2 = line.find('\t', t1 + 1);
+        std::string const name = line.substr(0, t1);
+        std::string const value = line.substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1);
+        entry e{};
+        if (!entry_for_header(name, e)) continue;
+        std::string const origin = "fragments.tsv row " + std::to_string(row) + " (" + name + ")";
+        out.push_back({e, origin, value});
+        if (e == entry::name_addr || e == entry::contact || e == entry::route)
+            for (auto const& u : bracketed_uris(value)) out.push_back({entry::uri, origin + " <uri>", u});
+    }
+    return out;
+}
+
+} // namespace sipview_corpus

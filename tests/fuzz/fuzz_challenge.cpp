@@ -1,0 +1,30 @@
+// libFuzzer harness: parse_challenge (WWW-Authenticate, Proxy-Authenticate). Invariants: see harness.hpp.
+#include "harness.hpp"
+
+using namespace sipview;
+
+namespace {
+result<challenge> parse_checked(std::string_view in) {
+    auto r = parse_challenge(in);
+    if (r) {
+        char buf[4096];
+        for (auto const& v : {r->realm(), r->nonce(), r->opaque(), r->stale(), r->algorithm(), r->domain(), r->charset(),
+                              r->userhash(), r->qop()}) {
+            if (!v) continue;
+            if (v->quoted != (!v->raw.empty() && v->raw.front() == '"')) sipview_fuzz::fail("challenge", "auth_value.quoted is wrong", in);
+            if (v->raw.size() <= sizeof buf && !v->decode(buf, v->raw.size()))
+                sipview_fuzz::fail("challenge", "a validated value does not decode", in);
+        }
+        sipview_fuzz::buffer const b{in.data(), in.data() + in.size()};
+        for (std::string_view q : r->qop_options())
+            if (q.empty() || !b.in(q)) sipview_fuzz::fail("challenge", "a qop option is empty or outside the input", in);
+        (void)r->is_stale();
+    }
+    return r;
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+    sipview_fuzz::check_value("parse_challenge", std::string_view(reinterpret_cast<char const*>(data), size), parse_checked);
+    return 0;
+}

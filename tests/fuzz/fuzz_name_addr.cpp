@@ -1,0 +1,37 @@
+// libFuzzer harness: parse_name_addr (From, To, one Contact element). Invariants: see harness.hpp.
+#include "harness.hpp"
+
+using namespace sipview;
+
+namespace {
+void check_element(name_addr const& n, std::string_view in) {
+    char buf[4096];
+    if (n.display_name && n.display_name->size() <= sizeof buf && !n.decode_display_name(buf, n.display_name->size()))
+        sipview_fuzz::fail("name_addr", "a validated display name does not decode", in);
+    (void)n.tag();
+    (void)n.q();
+    (void)n.expires();
+}
+result<name_addr> parse_checked(std::string_view in) {
+    auto r = parse_name_addr(in);
+    if (r) {
+        check_element(*r, in);
+        // one element is a list of one: Contact (unless it is `*`) and, bracketed, Route
+        sipview_fuzz::why w;
+        auto l = parse_contact_list(in);
+        if (!l || l->size() != 1 || !sipview_check::same(*r, l->front(), w))
+            sipview_fuzz::fail("name_addr", "a name-addr is not a Contact list of one equal element", in);
+        if (r->bracketed) {
+            auto rl = parse_route_list(in);
+            if (!rl || rl->size() != 1 || !sipview_check::same(*r, rl->front(), w))
+                sipview_fuzz::fail("name_addr", "a bracketed name-addr is not a Route list of one equal element", in);
+        }
+    }
+    return r;
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+    sipview_fuzz::check_value("parse_name_addr", std::string_view(reinterpret_cast<char const*>(data), size), parse_checked);
+    return 0;
+}

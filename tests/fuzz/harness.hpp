@@ -1,0 +1,109 @@
+// What every sipview libFuzzer harness checks, beyond "no crash" (ASan and
+// UBSan catch those):
+//   * an error's offset is at most the input size;
+//   * every string_view in an accepted AST (and in what its ranges and
+//     accessors yield) lies inside the input buffer;
+//   * an accepted input formats (format.hpp) to text that parses to an equal
+//     AST, formatting that AST again gives the same text, and the size /
+//     buffer / iterator forms of format agree;
+//   * for stream framing: framing the input fed in any split equals framing
+//     it in one go.
+// A violated invariant prints the input and aborts, so libFuzzer saves it.
+#pragma once
+
+#include "ast_check.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sipview_fuzz {
+
+using namespace sipview;
+using sipview_check::buffer;
+using sipview_check::formatted;
+using sipview_check::why;
+
+inline void print_escaped(char const* label, std::string_view v) {
+    std::fprintf(stderr, "%s (%zu bytes): \"", label, v.size());
+    for (char ch : v) {
+        unsigned const c = static_cast<unsigned char>(ch);
+        if (c == '\\' || c == '"') std::fprintf(stderr, "\\%c", static_cast<int>(c));
+        else if (c >= 0x20 && c < 0x7F) std::fputc(static_cast<int>(c), stderr);
+        else std::fprintf(stderr, "\\x%02X", c);
+    }
+    std::fprintf(stderr, "\"\n");
+}
+
+[[noreturn]] inline void fail(char const* entry, char const* what, std::string_view input, std::string_view extra = {},
+                              char const* extra_label = "formatted") {
+    std::fprintf(stderr, "\n*** sipview invariant violated in %s: %s\n", entry, what);
+    print_escaped("input", input);
+    if (extra.data() != nullptr) print_escaped(extra_label, extra);
+    std::abort();
+}
+
+/// The checks for a value entry point (parse_uri, parse_name_addr...):
+/// `parse` takes a string_view and returns result<AST>.
+template <class Parse>
+inline void check_value(char const* entry, std::string_view in, Parse parse) {
+    auto r = parse(in);
+    if (!r) {
+        if (r.error().offset > in.size()) fail(entry, "error offset past the end of the input", in);
+        return;
+    }
+    buffer const b{in.data(), in.data() + in.size()};
+    if (!sipview_check::within(*r, b)) fail(entry, "a view of the AST points outside the input", in);
+
+    std::string const text = formatted(*r);
+    why w;
+    if (!sipview_check::forms_agree(*r, text, format_options{}, w)) fail(entry, w.field, in, text);
+    auto again = parse(text);
+    if (!again) fail(entry, "the formatted text does not parse", in, text);
+    if (!sipview_check::within(*again, buffer{text.data(), text.data() + text.size()}))
+        fail(entry, "a view of the re-parsed AST points outside the formatted text", in, text);
+    why d;
+    if (!sipview_check::same(*r, *again, d)) fail(entry, d.field, in, text);
+    std::string const text2 = formatted(*again);
+    if (text2 != text) fail(entry, "formatting is not idempotent", text, text2, "formatted again");
+}
+
+/// Leniency flags byte for parse_message:
+///   bit 0 validate off, bit 1 allow_bare_lf, bit 2 strict_date,
+///   bit 3 strict_content_length, bit 4 require_content_length,
+///   bits 5-7 header capacity (64, 1, 2, 4, 8, 16, 32, 256).
+struct message_flags {
+    message_options opts;
+    std::size_t capacity = 64;
+    explicit message_flags(std::uint8_t f) noexcept {
+        opts.validate = (f & 0x01) == 0;
+        opts.allow_bare_lf = (f & 0x02) != 0;
+        opts.strict_date = (f & 0x04) != 0;
+        opts.strict_content_length = (f & 0x08) != 0;
+        opts.require_content_length = (f & 0x10) != 0;
+        static constexpr std::size_t caps[8] = {64, 1, 2, 4, 8, 16, 32, 256};
+        capacity = caps[(f >> 5) & 7];
+    }
+};
+
+/// Leniency flags for frame_message (first byte), split seed (second byte):
+///   bit 0 allow_bare_lf, bit 1 assume_zero_content_length,
+///   bits 2-3 max_header_bytes (16384, 64, 512, 4096),
+///   bits 4-5 max_headers (64, 1, 8, 1000), bits 6-7 max_body_bytes (1 MiB, 0, 16, 1024).
+inline stream_options stream_flags(std::uint8_t f) noexcept {
+    stream_options o;
+    o.allow_bare_lf = (f & 0x01) != 0;
+    o.assume_zero_content_length = (f & 0x02) != 0;
+    static constexpr std::size_t header_bytes[4] = {16 * 1024, 64, 512, 4096};
+    static constexpr std::size_t headers[4] = {64, 1, 8, 1000};
+    static constexpr std::size_t body[4] = {1024 * 1024, 0, 16, 1024};
+    o.max_header_bytes = header_bytes[(f >> 2) & 3];
+    o.max_headers = headers[(f >> 4) & 3];
+    o.max_body_bytes = body[(f >> 6) & 3];
+    return o;
+}
+
+} // namespace sipview_fuzz

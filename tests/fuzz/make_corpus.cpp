@@ -1,0 +1,122 @@
+// Builds the seed corpora of the fuzz harnesses from tests/data (nothing is
+// copied into the repository):
+//
+//     sipview_fuzz_corpus <tests/data> <out-dir>
+//
+// writes <out-dir>/<harness>/seed-NNNN for each harness: the header values
+// of every message (From/To/Contact/Route/Via/Authorization/... by name,
+// raw with their folds), the Request-URIs and URIs inside <>, the values of
+// seed/fragments.tsv, a few RFC 3261 examples, and the whole messages (with
+// the leniency-flags byte the message harness expects, and as streams with
+// keep-alives for the framing harness).
+#include "corpus.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+
+namespace fs = std::filesystem;
+using sipview_corpus::entry;
+
+namespace {
+
+std::map<std::string, std::set<std::string>> seeds;  // harness -> contents (deduplicated)
+
+void add(char const* harness, std::string const& s) { seeds[harness].insert(s); }
+
+void add_value(entry e, std::string const& v) {
+    switch (e) {
+    case entry::uri: add("uri", v); break;
+    case entry::name_addr:
+        add("name_addr", v);
+        add("contact_list", v);
+        break;
+    case entry::contact:
+        add("contact_list", v);
+        add("name_addr", v);
+        break;
+    case entry::route:
+        add("route_list", v);
+        add("contact_list", v);
+        add("name_addr", v);
+        break;
+    case entry::via: add("via_list", v); break;
+    case entry::credentials: add("credentials", v); break;
+    case entry::challenge: add("challenge", v); break;
+    case entry::message: {
+        // message: flags byte 0x00 (strict), 0x01 (no validation), 0x03 (+ bare LF)
+        for (char f : {'\x00', '\x01', '\x03'}) add("message", std::string(1, f) + v);
+        // stream: flags, split seed, then keep-alives and the message twice
+        add("stream", std::string("\x00\x00", 2) + v);
+        add("stream", std::string("\x00\x07", 2) + "\r\n\r\n" + v + v);
+        add("stream", std::string("\x02\x2a", 2) + "\r\n" + v);
+        break;
+    }
+    }
+}
+
+char const* const rfc3261_examples[][2] = {
+    {"uri", "sip:alice@atlanta.com"},
+    {"uri", "sip:alice:secretword@atlanta.com;transport=tcp"},
+    {"uri", "sips:alice@atlanta.com?subject=project%20x&priority=urgent"},
+    {"uri", "sip:+1-212-555-1212:1234@gateway.com;user=phone"},
+    {"uri", "sip:atlanta.com;method=REGISTER?to=alice%40atlanta.com"},
+    {"uri", "sip:alice;day=tuesday@atlanta.com"},
+    {"uri", "sip:[2001:db8::10]:5070;maddr=[::ffff:192.0.2.1]"},
+    {"name_addr", "\"A. G. Bell\" <sip:agb@bell-telephone.com> ;tag=a48s"},
+    {"name_addr", "sip:+12125551212@server.phone2net.com;tag=887s"},
+    {"name_addr", "Anonymous <sip:c8oqz84zk7z@privacy.org>;tag=hyh8"},
+    {"contact_list", "\"Mr. Watson\" <sip:watson@worcester.bell-telephone.com>;q=0.7; expires=3600, "
+                     "\"Mr. Watson\" <mailto:watson@bell-telephone.com> ;q=0.1"},
+    {"contact_list", "*"},
+    {"route_list", "<sip:bigbox3.site3.atlanta.com;lr>, <sip:server10.biloxi.com;lr>"},
+    {"via_list", "SIP/2.0/UDP erlang.bell-telephone.com:5060;branch=z9hG4bK87asdks7"},
+    {"via_list", "SIP/2.0/UDP 192.0.2.1:5060 ;received=192.0.2.207;branch=z9hG4bK77asjd"},
+    {"via_list", "SIP / 2.0 / UDP first.example.com: 4000;ttl=16\r\n ;maddr=224.2.0.1 ;branch=z9hG4bKa7c6a8dlze.1"},
+    {"via_list", "SIP/2.0/TCP [2001:db8::9:1];received=2001:db8::9:255;rport=5060;alias"},
+    {"credentials", "Digest username=\"Alice\", realm=\"atlanta.com\",\r\n nonce=\"84a4cc6f3082121f32b42a2187831a9e\",\r\n"
+                    " response=\"7587245234b3434cc3412213e5f113a5432\""},
+    {"challenge", "Digest realm=\"atlanta.com\",\r\n domain=\"sip:boxesbybob.com\", qop=\"auth,auth-int\",\r\n"
+                  " nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5"},
+    {"credentials", "Digest username=\"bob\", realm=\"biloxi.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", "
+                    "uri=\"sip:bob@biloxi.com\", qop=auth, nc=00000001, cnonce=\"0a4f113b\", "
+                    "response=\"6629fae49393a05397450978507c4ef1\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\""},
+    {"credentials", "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/dir/index.html\", algorithm=SHA-256, "
+                    "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", userhash=false"},
+    {"credentials", "NoOneKnowsThisScheme opaque-data=here, x=\"y\""},
+    {"challenge", "Digest realm=\"biloxi.com\", qop=\"auth, auth-int\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", "
+                  "opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", stale=true, charset=UTF-8, userhash=true"},
+    {"challenge", "Digest realm=\"a\", domain=\"sip:a.example.com /path sips:b\", algorithm=SHA-512-256-sess, nonce=\"x\""},
+    {"challenge", "Other a=b,c=\"d, e\""},
+    {"route_list", "<sip:p1.example.com;lr>,\r\n <sip:p2.domain.com;lr;maddr=[::1]>"},
+    {"route_list", "\"Proxy\" <sips:[2001:db8::1]:5061;transport=tls;lr>;x=y"},
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: %s <tests/data> <out-dir>\n", argv[0]);
+        return 2;
+    }
+    for (auto const& it : sipview_corpus::load(argv[1])) add_value(it.kind, it.text);
+    for (auto const& e : rfc3261_examples) add(e[0], e[1]);
+
+    std::size_t total = 0;
+    for (auto const& [harness, contents] : seeds) {
+        fs::path const dir = fs::path(argv[2]) / harness;
+        fs::create_directories(dir);
+        std::size_t n = 0;
+        for (auto const& s : contents) {
+            char name[32];
+            std::snprintf(name, sizeof name, "seed-%04zu", ++n);
+            std::ofstream(dir / name, std::ios::binary).write(s.data(), static_cast<std::streamsize>(s.size()));
+        }
+        std::printf("%-14s %zu seeds\n", harness.c_str(), n);
+        total += n;
+    }
+    return total > 0 ? 0 : 1;
+}
