@@ -202,28 +202,7 @@ private:
 namespace detail {
 namespace auth_detail {
 
-/// A case-insensitive name that must not continue as a token ("nonce" does
-/// not match the start of "nonce-count"). `lower` must be lower case.
-struct keyword : primitive<keyword> {
-    char const* lower;
-    std::size_t size;
-    template <std::size_t N>
-    constexpr keyword(char const (&s)[N]) : lower(s), size(N - 1) {}  // NOLINT: implicit from literal
-    template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
-        if (static_cast<std::size_t>(last - first) < size) return false;
-        // Quick reject on the first byte (the alternatives of dig-resp try up to
-        // eleven keywords per auth-param): for a letter l, (c | 0x20) == l iff c is l in either case.
-        if (size != 0 && (is(lower[0], c_alpha) ? static_cast<char>(first[0] | 0x20) != lower[0] : first[0] != lower[0]))
-            return false;
-        for (std::size_t i = 1; i < size; ++i)
-            if (ascii_lower(first[i]) != lower[i]) return false;
-        It const end = first + static_cast<std::ptrdiff_t>(size);
-        if (end != last && is(*end, token_chars)) return false;
-        first = end;
-        return true;
-    }
-};
+using detail::keyword;
 
 /// scratch<Ast>[p]: parses p with a fresh, discarded Ast in context (to
 /// validate with a sub-grammar whose captures are not wanted, e.g. a URI).

@@ -71,21 +71,6 @@ using namespace detail;
 using x3::lit;
 using sipview::name_addr;
 
-/// A keyword: the literal followed by no further token character.
-struct keyword : primitive<keyword> {
-    ci_lit word;
-    template <std::size_t N>
-    constexpr keyword(char const (&s)[N]) : word(s) {}  // NOLINT: implicit from literal
-    template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
-        It p = first;
-        if (!word.parse(p, last, ctx, rctx, attr)) return false;
-        if (p != last && is(*p, token_chars)) return false;
-        first = p;
-        return true;
-    }
-};
-
 /// qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
 struct qvalue_parser : primitive<qvalue_parser> {
     template <class It, class Ctx, class RCtx, class Attr>

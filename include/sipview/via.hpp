@@ -240,19 +240,7 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
 };
 
 /// A parameter name: the literal followed by no further token character.
-struct name_kw : primitive<name_kw> {
-    ci_lit word;
-    template <std::size_t N>
-    constexpr name_kw(char const (&s)[N]) : word(s) {}  // NOLINT: implicit from literal
-    template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
-        It p = first;
-        if (!word.parse(p, last, ctx, rctx, attr)) return false;
-        if (p != last && is(*p, token_chars)) return false;
-        first = p;
-        return true;
-    }
-};
+using name_kw = keyword;
 
 /// count<&Ast::member>[p]: on success, ++Ast::member.
 template <auto Member, class Subject>
