@@ -85,6 +85,33 @@ TEST_CASE("an addr-spec without <> gives its ;params to the header (RFC 3261 20.
     CHECK(r->params().contains("unknownparam"));
 }
 
+TEST_CASE("an addr-spec keeps nothing from the name-addr attempt before it", "[name_addr]") {
+    // "sip" reads as a token display name until ':' makes the name-addr fail;
+    // the addr-spec that follows must not inherit that display name.
+    auto r = parse_name_addr("sip:alice@atlanta.example.com;tag=1");
+    REQUIRE(r);
+    CHECK_FALSE(r->display_name);
+    CHECK_FALSE(r->display_name_quoted);
+    CHECK_FALSE(r->bracketed);
+    CHECK(r->uri.text == "sip:alice@atlanta.example.com");
+    CHECK(r->tag() == std::optional<std::string_view>("1"));
+}
+
+TEST_CASE("header parameter names are matched whole and in any case", "[name_addr]") {
+    auto r = parse_name_addr("<sip:a@b>;TAG=x1;tags=abc;Q=0.5;expiresX=7;EXPIRES=60");
+    REQUIRE(r);
+    CHECK(r->tag() == std::optional<std::string_view>("x1"));
+    CHECK(r->q() == std::uint16_t{500});
+    CHECK(r->expires() == std::uint32_t{60});
+    CHECK(r->params().contains("tags"));
+    CHECK(r->params().contains("expiresX"));
+    // a known name with a malformed value never falls back to generic-param
+    auto bad = parse_name_addr("<sip:a@b>;tag");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().offset == 13);
+    CHECK(bad.error().expected == "'=' after tag");
+}
+
 TEST_CASE("a URI with ? outside <> is rejected (RFC 4475 regbadct)", "[name_addr][rfc4475]") {
     auto r = parse_name_addr("sip:user@example.com?Route=%3Csip:sip.example.com%3E");
     REQUIRE_FALSE(r);
@@ -179,6 +206,14 @@ TEST_CASE("a Contact list splits on commas outside quotes and <>", "[contact]") 
                                         "sip:c,1@d;x=1", "sip:e@f"};
     CHECK(uris == want);
     CHECK(r->front().q() == std::uint16_t{700});
+}
+
+TEST_CASE("each Contact element starts fresh: no display name carried over", "[contact]") {
+    auto r = parse_contact_list("\"A\" <sip:a@h>;expires=5, sip:b@h, <sip:c@h>");
+    REQUIRE(r);
+    std::vector<std::string> names;
+    for (name_addr const& n : *r) names.emplace_back(opt(n.display_name));
+    CHECK(names == std::vector<std::string>{"\"A\"", "<none>", "<none>"});
 }
 
 TEST_CASE("a trailing comma in a Contact list is an error after it", "[contact]") {

@@ -7,6 +7,7 @@
 #ifndef SIPVIEW_AUTH_HPP
 #define SIPVIEW_AUTH_HPP
 
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
@@ -253,13 +254,12 @@ struct request_digest_parser : primitive<request_digest_parser> {
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         if (first == last || *first != '"') return false;
         It const digits = first + 1;
+        It const limit = digits + std::min<std::ptrdiff_t>(64, last - digits);
         It q = digits;
-        while (q != last && is(*q, c_hex) && q - digits < 64) {
-            if (upper_hex(*q)) {
-                report(ctx, q, exp_lower, "the response digest is written in lowercase hex (LHEX)");
-                return false;
-            }
-            ++q;
+        while (q != limit && is(*q, c_lhex)) ++q;
+        if (q != limit && upper_hex(*q)) {
+            report(ctx, q, exp_lower, "the response digest is written in lowercase hex (LHEX)");
+            return false;
         }
         std::ptrdiff_t const n = q - digits;
         if ((n == 32 || n == 64) && q != last && *q == '"') {
@@ -277,13 +277,12 @@ struct nc_value_parser : primitive<nc_value_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         if (first == last || !is(*first, c_hex)) return false;  // reported by describe
+        It const limit = first + std::min<std::ptrdiff_t>(8, last - first);
         It q = first;
-        while (q != last && is(*q, c_hex) && q - first < 8) {
-            if (upper_hex(*q)) {
-                report(ctx, q, exp_lower, "nc is written in lowercase hex (LHEX)");
-                return false;
-            }
-            ++q;
+        while (q != limit && is(*q, c_lhex)) ++q;
+        if (q != limit && upper_hex(*q)) {
+            report(ctx, q, exp_lower, "nc is written in lowercase hex (LHEX)");
+            return false;
         }
         if (q - first == 8 && (q == last || !is(*q, token_chars))) {
             first = q;
@@ -310,10 +309,9 @@ inline constexpr run_of<token_chars> tok{};
 inline constexpr auto sep = SWS >> describe(exp_comma, "expected ',' or the end of the value")[lit(',')] >> SWS;
 inline constexpr auto equal = describe("'=' after the auth-param name", "an auth-param is written name=value")[EQUAL];
 
-/// A quoted-string-valued field: name EQUAL quoted-string.
+/// A quoted-string-valued field: name EQUAL quoted-string (a by_name case).
 #define SIPVIEW_AUTH_QUOTED_FIELD(NAME, MEMBER)                                                                 \
-    keyword(NAME) >> equal >>                                                                                   \
-        describe("quoted-string (" NAME "=\"...\")", NAME " must be a quoted string")[set_first<MEMBER>[quoted]]
+    when(NAME, equal >> describe("quoted-string (" NAME "=\"...\")", NAME " must be a quoted string")[set_first<MEMBER>[quoted]])
 
 /// auth-param = auth-param-name EQUAL ( token / quoted-string )
 inline constexpr auto auth_param =
@@ -327,46 +325,47 @@ inline constexpr auto any_uri = describe(exp_digest_uri, "expected a URI")[sipvi
 inline constexpr auto true_false = describe(exp_bool, "the value is true or false")[keyword("true") | keyword("false")];
 
 // --- credentials (dig-resp) --------------------------------------------------
+// Each rule below is what follows its auth-param name; by_name reads the name
+// once and picks the rule.
+
 /// digest-uri = "uri" EQUAL LDQUOT digest-uri-value RDQUOT
 inline constexpr auto digest_uri =
-    keyword("uri") >> equal >>
-    set_first<&sipview::credentials::uri_raw>[
-        describe(exp_uri_quote, "the digest-uri must be quoted: uri=\"sip:...\"")[lit('"')] >>
-        scratch<sipview::uri>[any_uri] >>
-        describe("closing '\"' after the digest-uri", "unexpected character in the digest-uri")[lit('"')]];
+    when("uri", equal >>
+                    set_first<&sipview::credentials::uri_raw>[
+                        describe(exp_uri_quote, "the digest-uri must be quoted: uri=\"sip:...\"")[lit('"')] >>
+                        scratch<sipview::uri>[any_uri] >>
+                        describe("closing '\"' after the digest-uri", "unexpected character in the digest-uri")[lit('"')]]);
 /// dresponse = "response" EQUAL request-digest
 inline constexpr auto dresponse =
-    keyword("response") >> equal >>
-    describe(exp_response, "response must be a quoted string of 32 or 64 lowercase hex digits")[
-        set_first<&sipview::credentials::response_raw>[request_digest_parser{}]];
+    when("response", equal >> describe(exp_response, "response must be a quoted string of 32 or 64 lowercase hex digits")[
+                                  set_first<&sipview::credentials::response_raw>[request_digest_parser{}]]);
 /// algorithm = "algorithm" EQUAL ( "MD5" / "MD5-sess" / token )
 template <auto Member>
 inline constexpr auto algorithm =
-    keyword("algorithm") >> equal >> describe(exp_algorithm, "algorithm is a token, e.g. algorithm=MD5")[set_first<Member>[tok]];
+    when("algorithm", equal >> describe(exp_algorithm, "algorithm is a token, e.g. algorithm=MD5")[set_first<Member>[tok]]);
 /// message-qop = "qop" EQUAL qop-value
 inline constexpr auto message_qop =
-    keyword("qop") >> equal >>
-    describe(exp_qop_token, "qop in credentials is a single token, e.g. qop=auth")[set_first<&sipview::credentials::qop_raw>[tok]];
+    when("qop", equal >> describe(exp_qop_token, "qop in credentials is a single token, e.g. qop=auth")[
+                             set_first<&sipview::credentials::qop_raw>[tok]]);
 /// nonce-count = "nc" EQUAL nc-value
 inline constexpr auto nonce_count =
-    keyword("nc") >> equal >>
-    describe(exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001")[set_first<&sipview::credentials::nc_raw>[nc_value_parser{}]];
+    when("nc", equal >> describe(exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001")[
+                            set_first<&sipview::credentials::nc_raw>[nc_value_parser{}]]);
 /// userhash = "userhash" EQUAL ( "true" / "false" )  (RFC 7616)
 template <auto Member>
-inline constexpr auto userhash = keyword("userhash") >> equal >> set_first<Member>[true_false];
+inline constexpr auto userhash = when("userhash", equal >> set_first<Member>[true_false]);
 
-inline constexpr auto credential_names =
-    keyword("username") | keyword("realm") | keyword("nonce") | keyword("uri") | keyword("response") |
-    keyword("algorithm") | keyword("cnonce") | keyword("opaque") | keyword("qop") | keyword("nc") | keyword("userhash");
-
-/// dig-resp: the value form of a known name is enforced; other names are auth-params.
-inline constexpr auto dig_resp = describe("auth-param (name=value)", "expected an auth-param (name=value)")[
-    (SIPVIEW_AUTH_QUOTED_FIELD("username", &sipview::credentials::username_raw)) |
-    (SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::credentials::realm_raw)) |
-    (SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::credentials::nonce_raw)) | digest_uri | dresponse |
-    algorithm<&sipview::credentials::algorithm_raw> | (SIPVIEW_AUTH_QUOTED_FIELD("cnonce", &sipview::credentials::cnonce_raw)) |
-    (SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::credentials::opaque_raw)) | message_qop | nonce_count |
-    userhash<&sipview::credentials::userhash_raw> | (!credential_names >> auth_param)];
+/// dig-resp = username / realm / nonce / digest-uri / dresponse / algorithm /
+/// cnonce / opaque / message-qop / nonce-count / auth-param (RFC 3261), plus
+/// userhash (RFC 7616). The value form of a known name is enforced; other
+/// names are auth-params.
+inline constexpr auto dig_resp = describe("auth-param (name=value)", "expected an auth-param (name=value)")[by_name(
+    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("username", &sipview::credentials::username_raw),
+    SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::credentials::realm_raw),
+    SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::credentials::nonce_raw), digest_uri, dresponse,
+    algorithm<&sipview::credentials::algorithm_raw>, SIPVIEW_AUTH_QUOTED_FIELD("cnonce", &sipview::credentials::cnonce_raw),
+    SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::credentials::opaque_raw), message_qop, nonce_count,
+    userhash<&sipview::credentials::userhash_raw>)];
 
 /// digest-response = dig-resp *(COMMA dig-resp)
 inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
@@ -374,37 +373,33 @@ inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
 // --- challenges (digest-cln) -------------------------------------------------
 /// domain = "domain" EQUAL LDQUOT URI *( 1*SP URI ) RDQUOT
 inline constexpr auto domain =
-    keyword("domain") >> equal >>
-    set_first<&sipview::challenge::domain_raw>[
-        describe(exp_domain_quote, "domain is a quoted, space-separated list of URIs")[lit('"')] >>
-        scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
-        describe("closing '\"' after the domain URIs", "URIs in domain are separated by spaces")[lit('"')]];
+    when("domain", equal >> set_first<&sipview::challenge::domain_raw>[
+                                describe(exp_domain_quote, "domain is a quoted, space-separated list of URIs")[lit('"')] >>
+                                scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
+                                describe("closing '\"' after the domain URIs", "URIs in domain are separated by spaces")[lit('"')]]);
 /// stale = "stale" EQUAL ( "true" / "false" )
-inline constexpr auto stale = keyword("stale") >> equal >> set_first<&sipview::challenge::stale_raw>[true_false];
+inline constexpr auto stale = when("stale", equal >> set_first<&sipview::challenge::stale_raw>[true_false]);
 /// qop-options = "qop" EQUAL LDQUOT qop-value *("," qop-value) RDQUOT
 /// (whitespace allowed around the commas, as in RFC 7616's `qop="auth, auth-int"`)
 inline constexpr auto qop_value = describe("qop-value (token)", "expected a qop-value such as auth or auth-int")[tok];
 inline constexpr auto qop_options =
-    keyword("qop") >> equal >>
-    set_first<&sipview::challenge::qop_raw>[
-        describe(exp_qop_list, "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"")[lit('"')] >> qop_value >>
-        *(SWS >> describe("',' or closing '\"' in the qop list", "qop-values are separated by ','")[lit(',')] >> SWS >>
-          qop_value) >>
-        lit('"')];
+    when("qop", equal >> set_first<&sipview::challenge::qop_raw>[
+                             describe(exp_qop_list, "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"")[lit('"')] >>
+                             qop_value >>
+                             *(SWS >> describe("',' or closing '\"' in the qop list", "qop-values are separated by ','")[lit(',')] >>
+                               SWS >> qop_value) >>
+                             lit('"')]);
 /// charset = "charset" EQUAL "UTF-8"  (RFC 7616)
 inline constexpr auto charset =
-    keyword("charset") >> equal >> describe(exp_charset, "the only charset RFC 7616 allows is UTF-8")[keyword("utf-8")];
+    when("charset", equal >> describe(exp_charset, "the only charset RFC 7616 allows is UTF-8")[keyword("utf-8")]);
 
-inline constexpr auto challenge_names = keyword("realm") | keyword("domain") | keyword("nonce") | keyword("opaque") |
-                                        keyword("stale") | keyword("algorithm") | keyword("qop") | keyword("charset") |
-                                        keyword("userhash");
-
-inline constexpr auto digest_cln = describe("auth-param (name=value)", "expected an auth-param (name=value)")[
-    (SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::challenge::realm_raw)) | domain |
-    (SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::challenge::nonce_raw)) |
-    (SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::challenge::opaque_raw)) | stale |
-    algorithm<&sipview::challenge::algorithm_raw> | qop_options | charset | userhash<&sipview::challenge::userhash_raw> |
-    (!challenge_names >> auth_param)];
+/// digest-cln = realm / domain / nonce / opaque / stale / algorithm /
+/// qop-options / auth-param (RFC 3261), plus charset and userhash (RFC 7616).
+inline constexpr auto digest_cln = describe("auth-param (name=value)", "expected an auth-param (name=value)")[by_name(
+    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::challenge::realm_raw), domain,
+    SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::challenge::nonce_raw),
+    SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::challenge::opaque_raw), stale, algorithm<&sipview::challenge::algorithm_raw>,
+    qop_options, charset, userhash<&sipview::challenge::userhash_raw>)];
 inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
 
 #undef SIPVIEW_AUTH_QUOTED_FIELD

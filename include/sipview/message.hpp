@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -181,15 +182,28 @@ static_assert([] {
 /// known name in lower case. The known names hold only letters and '-', and
 /// for those `c | 0x20 == lower` holds exactly for the two cases of a letter
 /// (and for '-' only '-' and CR, which a token cannot hold).
+/// Compares in 8- or 4-octet words; the last word overlaps the one before
+/// (both texts are n octets long, so no read goes past either).
 inline bool same_name(char const* name, char const* lower, std::size_t n) noexcept {
-    std::size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
+    auto same8 = [&](std::size_t k) {
         std::uint64_t a = 0, b = 0;
         std::memcpy(&a, name + k, 8);
         std::memcpy(&b, lower + k, 8);
-        if ((a | 0x2020202020202020ull) != b) return false;
+        return (a | 0x2020202020202020ull) == b;
+    };
+    auto same4 = [&](std::size_t k) {
+        std::uint32_t a = 0, b = 0;
+        std::memcpy(&a, name + k, 4);
+        std::memcpy(&b, lower + k, 4);
+        return (a | 0x20202020u) == b;
+    };
+    if (n >= 8) {
+        for (std::size_t k = 0; k + 8 < n; k += 8)
+            if (!same8(k)) return false;
+        return same8(n - 8);
     }
-    for (; k < n; ++k)
+    if (n >= 4) return same4(0) && same4(n - 4);
+    for (std::size_t k = 0; k < n; ++k)
         if (static_cast<char>(name[k] | 0x20) != lower[k]) return false;
     return true;
 }
@@ -477,15 +491,16 @@ struct message_options {
 class warning_list {
 public:
     static constexpr std::size_t capacity = 8;
+    warning_list() noexcept {}
     void add(parse_error const& w) noexcept {
-        if (count_ < capacity) items_[count_++] = w;
+        if (count_ < capacity) new (&slots_[count_++].item) parse_error(w);
         else ++dropped_;
     }
-    parse_error const* begin() const noexcept { return items_; }
-    parse_error const* end() const noexcept { return items_ + count_; }
+    parse_error const* begin() const noexcept { return &slots_[0].item; }
+    parse_error const* end() const noexcept { return begin() + count_; }
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
-    parse_error const& operator[](std::size_t i) const noexcept { return items_[i]; }
+    parse_error const& operator[](std::size_t i) const noexcept { return slots_[i].item; }
     /// Warnings that did not fit.
     std::size_t dropped() const noexcept { return dropped_; }
     void clear() noexcept { count_ = 0; dropped_ = 0; }
@@ -496,7 +511,15 @@ public:
     }
 
 private:
-    parse_error items_[capacity]{};
+    // Slots past count_ are never read; a union leaves them uninitialised,
+    // since every message carries a warning_list and most carry no warning.
+    static_assert(std::is_trivially_copyable_v<parse_error> && std::is_trivially_destructible_v<parse_error>);
+    union slot {
+        char none;  // the active member of an unused slot (never read)
+        parse_error item;
+        slot() noexcept {}
+    };
+    slot slots_[capacity];
     std::size_t count_ = 0;
     std::size_t dropped_ = 0;
 };
@@ -657,7 +680,10 @@ inline std::optional<parse_error> validate(message& m, message_options const& op
 /// A parsed SIP message: views into the caller's buffer and header storage.
 class message {
 public:
-    message() noexcept = default;
+    // User-provided, so that value-initialisation (result<message>'s in-place
+    // construction) does not zero the ~800 bytes before the member
+    // initialisers run; unused warning slots stay untouched.
+    message() noexcept {}
 
     // --- start line --------------------------------------------------------
     message_kind kind() const noexcept { return kind_; }
@@ -732,11 +758,11 @@ public:
     /// header's value, shifting an error's offset into the message.
     template <class Parse>
     auto parse_field(header_field const& h, Parse&& parse) const noexcept -> decltype(parse(h.value)) {
-        auto r = parse(h.value);
+        auto r = parse(h.value);  // one object returned on both paths: NRVO, no copy of the value
         if (!r) {
             parse_error e = r.error();
             e.offset += h.value_offset;
-            return e;
+            r.set_error(e);
         }
         return r;
     }
@@ -768,11 +794,15 @@ public:
     result<via_range> vias() const noexcept { return list_of<via_range>(header_id::via, parse_via_list); }
     /// The topmost Via entry.
     result<via> top_via() const noexcept {
-        header_field const* h = find(header_id::via);
-        if (!h) return missing(header_id::via);
-        auto r = parse_field(*h, parse_via_list);
-        if (!r) return r.error();
-        return r->front();
+        result<via> top(std::in_place);  // returned by name (NRVO)
+        if (header_field const* h = find(header_id::via)) {
+            auto const r = parse_field(*h, parse_via_list);
+            if (r) *top = r->front();
+            else top.set_error(r.error());
+        } else {
+            top.set_error(missing(header_id::via));
+        }
+        return top;
     }
     /// All Contact elements over all Contact headers; is_star() for `Contact: *`.
     result<contact_range> contacts() const noexcept { return list_of<contact_range>(header_id::contact, parse_contact_list); }
@@ -976,7 +1006,7 @@ struct parser {
             // Fast path: the URI grammar finds its own end (no URI byte is SP or
             // HTAB), and exactly SP SIP/2.0 must end the line. Anything else
             // takes the diagnostic path below, which reports as before.
-            sipview::uri parsed;
+            sipview::uri& parsed = m.request_uri_;  // fresh: parse_message built m in place
             auto const ctx = x3::make_context<ast_tag<sipview::uri>>(parsed);
             iter q = u;
             if (grammar::uri.parse(q, cr, ctx, x3::unused, x3::unused) && q != cr && *q == ' ' &&
@@ -984,11 +1014,11 @@ struct parser {
                 bool supported = false;
                 std::size_t const n = version_length(q + 1, cr, supported);
                 if (n != 0 && supported && q + 1 + static_cast<std::ptrdiff_t>(n) == cr) {
-                    m.request_uri_ = parsed;
                     m.version_ = std::string_view(q + 1, n);
                     return true;
                 }
             }
+            parsed = sipview::uri{};
         }
         iter ue = u;
         while (ue != cr && *ue != ' ' && *ue != '\t') ++ue;
@@ -1141,8 +1171,7 @@ struct parser {
                                                "a continuation line must follow a header line; remove the leading whitespace"));
                 return nullptr;
             }
-            iter q = p;
-            while (q != end && is(*q, token_chars)) ++q;
+            iter q = skip_class<token_chars>(p, end);
             if (q == p) {
                 keep_first(failure, make_error(off(p), "header name (token)", "malformed header name",
                                                "a header line is Name: value, the name a token"));

@@ -109,11 +109,14 @@ struct delta_seconds_parser : primitive<delta_seconds_parser> {
 ///   tag-param = "tag" EQUAL token; c-p-q = "q" EQUAL qvalue;
 ///   c-p-expires = "expires" EQUAL delta-seconds; generic-param otherwise.
 /// Known names must carry a well-formed value.
-inline constexpr auto header_param =
-    (keyword("tag") >> EQUAL >> describe("tag value (token)", "malformed tag")[token]) |
-    (keyword("q") >> EQUAL >> describe("q value (0 to 1 with at most 3 decimals)", "malformed q value")[qvalue_parser{}]) |
-    (keyword("expires") >> EQUAL >> describe("expires value (delta-seconds)", "malformed expires value")[delta_seconds_parser{}]) |
-    (!(keyword("tag") | keyword("q") | keyword("expires")) >> generic_param);
+inline constexpr auto header_param = by_name(
+    generic_param,
+    when("tag", describe("'=' after tag", "tag needs a value: tag=token")[EQUAL] >>
+                    describe("tag value (token)", "malformed tag")[token]),
+    when("q", describe("'=' after q", "q needs a value: q=0.5")[EQUAL] >>
+                  describe("q value (0 to 1 with at most 3 decimals)", "malformed q value")[qvalue_parser{}]),
+    when("expires", describe("'=' after expires", "expires needs a value: expires=3600")[EQUAL] >>
+                        describe("expires value (delta-seconds)", "malformed expires value")[delta_seconds_parser{}]));
 inline constexpr auto header_params =
     set<&name_addr::params_text>[*(SEMI >> describe("header parameter (token [= value])")[header_param])];
 
@@ -123,9 +126,11 @@ inline constexpr auto display_name =
     (mark<&name_addr::display_name_quoted, true>[set<&name_addr::display_name>[quoted]]) |
     set<&name_addr::display_name>[token >> *(LWS >> token)];
 
-/// name-addr = [ display-name ] LAQUOT addr-spec RAQUOT
+/// name-addr = [ display-name ] LAQUOT addr-spec RAQUOT. Every caller
+/// starts each element with a fresh name_addr (parse_name_addr, the list
+/// parser and the list iterator reset it), so a failure just resets it.
 inline constexpr auto name_addr_form =
-    rollback<name_addr>[-display_name >> SWS >> describe("'<' before the URI")[lit('<')] >>
+    reset_on_failure<name_addr>[-display_name >> SWS >> describe("'<' before the URI")[lit('<')] >>
                         mark<&name_addr::bracketed, true>[x3::eps] >>
                         into<&name_addr::uri>[grammar::uri] >>
                         describe("'>' after the URI")[lit('>')]];

@@ -220,8 +220,16 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
         }
         host_kind_value kind = host_kind_value::hostname;
         std::size_t const n = host_length(first, last, kind);
-        // An IPv6 address reaches past a host only through a ':' right after it.
-        bool const maybe_ipv6 = *first != '[' && (n == 0 || (first + static_cast<std::ptrdiff_t>(n) != last && first[n] == ':'));
+        // An IPv6 address reaches past a host only through a ':' right after
+        // it, and never as host ':' DIGITs then the end of the sent-by (an
+        // address with a single ':' is not IPv6): the common host:port is
+        // not rescanned.
+        bool maybe_ipv6 = *first != '[' && (n == 0 || (first + static_cast<std::ptrdiff_t>(n) != last && first[n] == ':'));
+        if (maybe_ipv6 && n != 0) {
+            It q = first + static_cast<std::ptrdiff_t>(n) + 1;
+            while (q != last && is(*q, c_digit)) ++q;
+            maybe_ipv6 = q != last && is(*q, c_ipv6);
+        }
         if (maybe_ipv6 && ipv6_length(first, last) > n) {
             report(ctx, first, exp_sent_by, msg_sent_by_ipv6);
             return false;
@@ -238,9 +246,6 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
         return true;
     }
 };
-
-/// A parameter name: the literal followed by no further token character.
-using name_kw = keyword;
 
 /// count<&Ast::member>[p]: on success, ++Ast::member.
 template <auto Member, class Subject>
@@ -281,16 +286,16 @@ using sipview::via;
 /// via-params = via-ttl / via-maddr / via-received / via-branch / via-extension,
 /// plus response-port (RFC 3581) and alias (RFC 5923). Known names (any case)
 /// must carry a well-formed value; they never fall back to via-extension.
-inline constexpr auto via_param =
-    (name_kw("branch") >> describe("'=' after branch", "branch needs a value: branch=token")[EQUAL] >>
-     set_first<&via::branch_raw>[typed_value<typed::branch>{}]) |
-    (name_kw("received") >> describe("'=' after received", "received needs a value: received=address")[EQUAL] >> typed_value<typed::received>{}) |
-    (name_kw("rport") >> -(EQUAL >> typed_value<typed::rport>{})) |
-    (name_kw("alias") >> describe("';', ',' or end after alias", "alias is a flag and takes no value")[!(SWS >> lit('='))]) |
-    (name_kw("ttl") >> describe("'=' after ttl", "ttl needs a value: ttl=0-255")[EQUAL] >> typed_value<typed::ttl>{}) |
-    (name_kw("maddr") >> describe("'=' after maddr", "maddr needs a value: maddr=host")[EQUAL] >> typed_value<typed::maddr>{}) |
-    (!(name_kw("branch") | name_kw("received") | name_kw("rport") | name_kw("alias") | name_kw("ttl") | name_kw("maddr")) >>
-     generic_param);
+inline constexpr auto via_param = by_name(
+    generic_param,
+    when("branch", describe("'=' after branch", "branch needs a value: branch=token")[EQUAL] >>
+                       set_first<&via::branch_raw>[typed_value<typed::branch>{}]),
+    when("received", describe("'=' after received", "received needs a value: received=address")[EQUAL] >>
+                         typed_value<typed::received>{}),
+    when("rport", -(EQUAL >> typed_value<typed::rport>{})),
+    when("alias", describe("';', ',' or end after alias", "alias is a flag and takes no value")[!(SWS >> lit('='))]),
+    when("ttl", describe("'=' after ttl", "ttl needs a value: ttl=0-255")[EQUAL] >> typed_value<typed::ttl>{}),
+    when("maddr", describe("'=' after maddr", "maddr needs a value: maddr=host")[EQUAL] >> typed_value<typed::maddr>{}));
 
 /// *( SEMI via-params ), captured from the first ';'.
 inline constexpr auto via_params =
@@ -451,6 +456,7 @@ public:
     std::string_view text() const noexcept { return text_; }
 
 private:
+    friend result<via_list> parse_via_list(std::string_view value) noexcept;
     std::string_view text_;
     via first_{};
     std::size_t count_ = 0;
@@ -470,12 +476,18 @@ inline result<via> parse_via(std::string_view one_via_parm) noexcept {
 /// Parses a Via header value: via-parm *( COMMA via-parm ), trailing
 /// whitespace allowed. Allocation-free; never throws.
 inline result<via_list> parse_via_list(std::string_view value) noexcept {
+    result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
     detail::via_impl::list_state state;
     parse_error err;
-    if (detail::run(value, detail::via_impl::whole_list, state, err))
-        return via_list(value, state.first, state.count + 1);
-    detail::via_impl::explain(value, err);
-    return err;
+    if (detail::run(value, detail::via_impl::whole_list, state, err)) {
+        r->text_ = value;
+        r->first_ = state.first;
+        r->count_ = state.count + 1;
+    } else {
+        detail::via_impl::explain(value, err);
+        r.set_error(err);
+    }
+    return r;
 }
 
 } // namespace sipview

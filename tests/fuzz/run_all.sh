@@ -7,20 +7,26 @@
 #   tests/fuzz/run_all.sh SECONDS [BUILD_DIR]     (BUILD_DIR defaults to build/fuzz)
 #
 # Configures BUILD_DIR with clang++ and SIPVIEW_BUILD_FUZZERS=ON when it has
-# no CMakeCache.txt yet. SIPVIEW_FUZZERS="uri via_list" limits the run.
+# no CMakeCache.txt yet, builds the harnesses and the seed corpus.
+# SIPVIEW_FUZZERS="uri via_list" limits the run. SIPVIEW_FUZZ_SKIP_BUILD=1
+# skips the build (the harnesses and the corpus must exist): use it when
+# several run_all.sh share one build directory concurrently.
 set -euo pipefail
 secs=${1:?usage: tests/fuzz/run_all.sh SECONDS [BUILD_DIR]}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${2:-$src/build/fuzz}
 fuzzers=${SIPVIEW_FUZZERS:-uri name_addr contact_list route_list via_list credentials challenge message stream}
 
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S "$src" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DSIPVIEW_BUILD_FUZZERS=ON -DSIPVIEW_BUILD_BENCH=OFF -DSIPVIEW_BUILD_EXAMPLES=OFF >/dev/null
+if [ -z "${SIPVIEW_FUZZ_SKIP_BUILD:-}" ]; then
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$src" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DSIPVIEW_BUILD_FUZZERS=ON -DSIPVIEW_BUILD_BENCH=OFF -DSIPVIEW_BUILD_EXAMPLES=OFF >/dev/null
+  fi
+  cmake --build "$build" --target sipview_fuzzers sipview_fuzz_seed_corpus
 fi
-cmake --build "$build" --target sipview_fuzzers sipview_fuzz_seed_corpus
 
 dir="$build/tests/fuzz"
+[ -d "$dir/corpus" ] || { echo "no seed corpus in $dir/corpus: build target sipview_fuzz_seed_corpus" >&2; exit 2; }
 mkdir -p "$dir/artifacts" "$dir/logs"
 failed=()
 for f in $fuzzers; do

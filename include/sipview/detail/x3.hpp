@@ -36,6 +36,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include <sipview/detail/charset.hpp>
 #include <sipview/error.hpp>
@@ -159,8 +160,9 @@ struct ci_lit : primitive<ci_lit> {
 struct keyword : primitive<keyword> {
     char const* lower;
     std::size_t size;
+    bool letters;  // only letters: `| 0x20` compares exactly (a letter's other case is its only partner)
     template <std::size_t N>
-    constexpr keyword(char const (&s)[N]) : lower(s), size(N - 1) {}  // NOLINT: implicit from literal
+    constexpr keyword(char const (&s)[N]) : lower(s), size(N - 1), letters(all_letters(s, N - 1)) {}  // NOLINT: implicit from literal
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
         if (static_cast<std::size_t>(last - first) < size) return false;
@@ -168,14 +170,100 @@ struct keyword : primitive<keyword> {
         // keywords per parameter): for a letter l, (c | 0x20) == l iff c is l in either case.
         if (size != 0 && (is(lower[0], c_alpha) ? static_cast<char>(first[0] | 0x20) != lower[0] : first[0] != lower[0]))
             return false;
-        for (std::size_t i = 1; i < size; ++i)
-            if (ascii_lower(first[i]) != lower[i]) return false;
+        if (letters) {
+            for (std::size_t i = 1; i < size; ++i)
+                if (static_cast<char>(first[i] | 0x20) != lower[i]) return false;
+        } else {
+            for (std::size_t i = 1; i < size; ++i)
+                if (ascii_lower(first[i]) != lower[i]) return false;
+        }
         It const end = first + static_cast<std::ptrdiff_t>(size);
         if (end != last && is(*end, token_chars)) return false;
         first = end;
         return true;
     }
+
+private:
+    static constexpr bool all_letters(char const* s, std::size_t n) noexcept {
+        for (std::size_t i = 0; i < n; ++i)
+            if (s[i] < 'a' || s[i] > 'z') return false;
+        return true;
+    }
 };
+
+/// One case of by_name: a parameter name and the parser for what follows it.
+template <class Tail>
+struct name_case {
+    keyword name;
+    Tail tail;
+};
+/// when("tag", EQUAL >> token): a by_name case.
+template <class Tail>
+constexpr auto when(keyword name, Tail const& tail) {
+    using p = typename x3::extension::as_parser<Tail>::value_type;
+    return name_case<p>{name, x3::as_parser(tail)};
+}
+
+/// by_name(other, when("tag", t1), when("q", t2), ...): the parameter-name
+/// switch. Picks the cases whose name starts with the letter at the current
+/// position (a table lookup), matches their names in order as keywords
+/// (any case, whole token: "nonce" does not name "nonce-count") and parses
+/// the tail of the first one that matches from just after the name; a name
+/// no case knows is parsed by `other` from the start of the name. It accepts
+/// exactly what (kw1 >> t1) | (kw2 >> t2) | ... | (!(kw1 | kw2 | ...) >> other)
+/// accepts, without trying every keyword: a known name whose value is
+/// malformed fails, it never falls back to `other`.
+template <class Other, class... Tails>
+struct by_name_parser : primitive<by_name_parser<Other, Tails...>> {
+    static constexpr std::size_t case_count = sizeof...(Tails);
+    static_assert(case_count > 0 && case_count <= 16, "by_name: 1 to 16 cases");
+
+    Other other;
+    std::tuple<Tails...> tails;
+    keyword names[case_count];
+    std::uint16_t by_letter[32];  // bit i: case i's name starts with this letter (any case)
+
+    static constexpr std::size_t bucket(char c) noexcept { return static_cast<unsigned char>(c | 0x20) & 31u; }
+
+    constexpr by_name_parser(Other const& o, name_case<Tails> const&... c)
+        : other(o), tails(c.tail...), names{c.name...}, by_letter{} {
+        for (std::size_t i = 0; i < case_count; ++i)
+            by_letter[bucket(names[i].lower[0])] = static_cast<std::uint16_t>(by_letter[bucket(names[i].lower[0])] | (1u << i));
+    }
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        if (first != last) {
+            if (unsigned const candidates = by_letter[bucket(*first)])
+                if (int const outcome = try_cases(candidates, first, last, ctx, rctx, std::make_index_sequence<case_count>{}))
+                    return outcome > 0;
+        }
+        return other.parse(first, last, ctx, rctx, x3::unused);
+    }
+
+private:
+    /// 0 when no candidate names the token; else 1 (its tail parsed) or -1.
+    template <class It, class Ctx, class RCtx, std::size_t... I>
+    int try_cases(unsigned candidates, It& first, It const& last, Ctx const& ctx, RCtx& rctx, std::index_sequence<I...>) const {
+        int outcome = 0;
+        (void)((((candidates >> I) & 1u) != 0 && try_case<I>(first, last, ctx, rctx, outcome)) || ...);
+        return outcome;
+    }
+    template <std::size_t I, class It, class Ctx, class RCtx>
+    bool try_case(It& first, It const& last, Ctx const& ctx, RCtx& rctx, int& outcome) const {
+        It after = first;
+        if (!names[I].parse(after, last, ctx, rctx, x3::unused)) return false;
+        bool const ok = std::get<I>(tails).parse(after, last, ctx, rctx, x3::unused);
+        if (ok) first = after;
+        outcome = ok ? 1 : -1;
+        return true;
+    }
+};
+template <class Other, class... Tails>
+constexpr auto by_name(Other const& other, name_case<Tails> const&... cases) {
+    using p = typename x3::extension::as_parser<Other>::value_type;
+    return by_name_parser<p, Tails...>(x3::as_parser(other), cases...);
+}
 
 // ---------------------------------------------------------------------------
 // Whitespace (RFC 3261 §25.1).
@@ -511,37 +599,37 @@ struct into_gen {
 };
 template <auto Member> inline constexpr into_gen<Member> into{};
 
-/// rollback<Ast>[p]: if p fails, the AST is restored to what it was before,
-/// undoing captures made by a partially matched alternative (X3 does not undo
-/// side effects on backtracking).
+/// reset_on_failure<Ast>[p]: undoes the captures of a partially matched
+/// alternative (X3 does not undo side effects on backtracking) for an AST
+/// known to be fresh (value-initialised) when p starts: on failure it is
+/// made fresh again, with no copy saved beforehand.
 template <class Ast, class Subject>
-struct rollback_directive : x3::unary_parser<Subject, rollback_directive<Ast, Subject>> {
-    using base = x3::unary_parser<Subject, rollback_directive<Ast, Subject>>;
+struct reset_directive : x3::unary_parser<Subject, reset_directive<Ast, Subject>> {
+    using base = x3::unary_parser<Subject, reset_directive<Ast, Subject>>;
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
-    constexpr explicit rollback_directive(Subject const& s) : base(s) {}
+    constexpr explicit reset_directive(Subject const& s) : base(s) {}
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
-        Ast& ast = ast_of<Ast>(ctx);
-        Ast const saved = ast;
         if (this->subject.parse(first, last, ctx, rctx, x3::unused)) return true;
-        ast = saved;
+        ast_of<Ast>(ctx) = Ast{};
         return false;
     }
 };
 template <class Ast>
-struct rollback_gen {
+struct reset_gen {
     template <class Subject>
     constexpr auto operator[](Subject const& s) const {
         using p = typename x3::extension::as_parser<Subject>::value_type;
-        return rollback_directive<Ast, p>(x3::as_parser(s));
+        return reset_directive<Ast, p>(x3::as_parser(s));
     }
 };
-template <class Ast> inline constexpr rollback_gen<Ast> rollback{};
+template <class Ast> inline constexpr reset_gen<Ast> reset_on_failure{};
 
-/// restore<&Ast::m1, &Ast::m2...>[p]: like rollback, but saves and restores
-/// only the members p can write (a rollback of a whole uri copies ~200 bytes
-/// twice per attempt, and userinfo is attempted on every URI).
+/// restore<&Ast::m1, &Ast::m2...>[p]: if p fails, the named members get back
+/// the values they had before; only the members p can write are saved (a
+/// copy of a whole uri would be ~200 bytes twice per attempt, and userinfo
+/// is attempted on every URI).
 template <class Subject, auto First, auto... Rest>
 struct restore_directive : x3::unary_parser<Subject, restore_directive<Subject, First, Rest...>> {
     using base = x3::unary_parser<Subject, restore_directive<Subject, First, Rest...>>;
