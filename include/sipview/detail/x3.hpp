@@ -221,42 +221,44 @@ struct by_name_parser : primitive<by_name_parser<Other, Tails...>> {
     Other other;
     std::tuple<Tails...> tails;
     keyword names[case_count];
-    std::uint16_t by_letter[32];  // bit i: case i's name starts with this letter (any case)
+    // The cases by first letter (any case), in declaration order: 1 + the
+    // index of the first case, and of the next one with the same letter; 0 ends.
+    unsigned char first_case[32];
+    unsigned char next_case[case_count];
 
     static constexpr std::size_t bucket(char c) noexcept { return static_cast<unsigned char>(c | 0x20) & 31u; }
 
     constexpr by_name_parser(Other const& o, name_case<Tails> const&... c)
-        : other(o), tails(c.tail...), names{c.name...}, by_letter{} {
-        for (std::size_t i = 0; i < case_count; ++i)
-            by_letter[bucket(names[i].lower[0])] = static_cast<std::uint16_t>(by_letter[bucket(names[i].lower[0])] | (1u << i));
+        : other(o), tails(c.tail...), names{c.name...}, first_case{}, next_case{} {
+        for (std::size_t i = 0; i < case_count; ++i) {
+            unsigned char* link = &first_case[bucket(names[i].lower[0])];
+            while (*link != 0) link = &next_case[*link - 1];
+            *link = static_cast<unsigned char>(i + 1);
+        }
     }
 
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         if (first != last) {
-            if (unsigned const candidates = by_letter[bucket(*first)])
-                if (int const outcome = try_cases(candidates, first, last, ctx, rctx, std::make_index_sequence<case_count>{}))
-                    return outcome > 0;
+            for (unsigned k = first_case[bucket(*first)]; k != 0; k = next_case[k - 1]) {
+                It after = first;
+                if (names[k - 1].parse(after, last, ctx, rctx, x3::unused))
+                    return parse_tail(k - 1, after, first, last, ctx, rctx, std::make_index_sequence<case_count>{});
+            }
         }
         return other.parse(first, last, ctx, rctx, x3::unused);
     }
 
 private:
-    /// 0 when no candidate names the token; else 1 (its tail parsed) or -1.
+    /// Parses case i's tail from `from` (just past its name); on success
+    /// `first` moves past it. A failed tail never falls back to `other`.
     template <class It, class Ctx, class RCtx, std::size_t... I>
-    int try_cases(unsigned candidates, It& first, It const& last, Ctx const& ctx, RCtx& rctx, std::index_sequence<I...>) const {
-        int outcome = 0;
-        (void)((((candidates >> I) & 1u) != 0 && try_case<I>(first, last, ctx, rctx, outcome)) || ...);
-        return outcome;
-    }
-    template <std::size_t I, class It, class Ctx, class RCtx>
-    bool try_case(It& first, It const& last, Ctx const& ctx, RCtx& rctx, int& outcome) const {
-        It after = first;
-        if (!names[I].parse(after, last, ctx, rctx, x3::unused)) return false;
-        bool const ok = std::get<I>(tails).parse(after, last, ctx, rctx, x3::unused);
-        if (ok) first = after;
-        outcome = ok ? 1 : -1;
-        return true;
+    bool parse_tail(std::size_t i, It from, It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+                    std::index_sequence<I...>) const {
+        bool ok = false;
+        (void)((i == I && (ok = std::get<I>(tails).parse(from, last, ctx, rctx, x3::unused), true)) || ...);
+        if (ok) first = from;
+        return ok;
     }
 };
 template <class Other, class... Tails>
