@@ -110,6 +110,13 @@ TEST_CASE("header parameter names are matched whole and in any case", "[name_add
     REQUIRE_FALSE(bad);
     CHECK(bad.error().offset == 13);
     CHECK(bad.error().expected == "'=' after tag");
+    CHECK(bad.error().message == "tag needs a value: tag=token");
+    // after '>' the URI is done: no URI hint for a problem in the parameters
+    auto spaced = parse_name_addr("<sip:a@b>;tag x");
+    REQUIRE_FALSE(spaced);
+    CHECK(spaced.error().offset == 13);
+    CHECK(spaced.error().message == "tag needs a value: tag=token");
+    CHECK(spaced.error().hint == "no whitespace inside a header parameter: write ;name=value");
 }
 
 TEST_CASE("a URI with ? outside <> is rejected (RFC 4475 regbadct)", "[name_addr][rfc4475]") {

@@ -493,14 +493,14 @@ public:
     static constexpr std::size_t capacity = 8;
     warning_list() noexcept {}
     void add(parse_error const& w) noexcept {
-        if (count_ < capacity) new (&slots_[count_++].item) parse_error(w);
+        if (count_ < capacity) new (&storage_.items[count_++]) parse_error(w);
         else ++dropped_;
     }
-    parse_error const* begin() const noexcept { return &slots_[0].item; }
-    parse_error const* end() const noexcept { return begin() + count_; }
+    parse_error const* begin() const noexcept { return storage_.items; }
+    parse_error const* end() const noexcept { return storage_.items + count_; }
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
-    parse_error const& operator[](std::size_t i) const noexcept { return slots_[i].item; }
+    parse_error const& operator[](std::size_t i) const noexcept { return storage_.items[i]; }
     /// Warnings that did not fit.
     std::size_t dropped() const noexcept { return dropped_; }
     void clear() noexcept { count_ = 0; dropped_ = 0; }
@@ -511,15 +511,14 @@ public:
     }
 
 private:
-    // Slots past count_ are never read; a union leaves them uninitialised,
+    // Items past count_ are never read; the union leaves them uninitialised,
     // since every message carries a warning_list and most carry no warning.
     static_assert(std::is_trivially_copyable_v<parse_error> && std::is_trivially_destructible_v<parse_error>);
-    union slot {
-        char none;  // the active member of an unused slot (never read)
-        parse_error item;
-        slot() noexcept {}
+    union storage {
+        storage() noexcept {}
+        parse_error items[capacity];  // items[0, count_) constructed by add()
     };
-    slot slots_[capacity];
+    storage storage_;
     std::size_t count_ = 0;
     std::size_t dropped_ = 0;
 };

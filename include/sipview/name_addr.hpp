@@ -145,6 +145,8 @@ inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >
 
 } // namespace name_addr_rules
 
+/// Both expect a fresh (value-initialised) name_addr in the context for each
+/// element: a failed name-addr attempt resets it rather than restoring it.
 inline constexpr auto name_addr = name_addr_rules::element;
 inline constexpr auto route_param = name_addr_rules::bracketed_element;
 /// A whole input that is one from-spec / to-spec.
@@ -255,13 +257,19 @@ inline void explain_name_addr_error(std::string_view text, parse_error& e) noexc
     // The element (and URI) the error is in: after the nearest '<' or ',' before it.
     std::size_t start = 0;
     bool in_brackets = false;
+    bool after_brackets = false;  // in the header parameters after '>'
     for (std::size_t i = at < text.size() ? at : text.size(); i > 0; --i) {
         char const c = text[i - 1];
         if (c == '<') { start = i; in_brackets = true; break; }
-        if (c == ',' || c == '>') { start = i; break; }
+        if (c == ',' || c == '>') { start = i; after_brackets = c == '>'; break; }
     }
     if (e.expected == std::string_view("closing '\"'")) {
         e.hint = "close the quoted display name with '\"' before the '<'";
+        return;
+    }
+    if (after_brackets) {  // the URI ended at '>': what the parameter grammar said stands
+        if (ch == ' ' || ch == '\t' || ch == '\r')
+            e.hint = "no whitespace inside a header parameter: write ;name=value";
         return;
     }
     if (in_brackets && (ch == ' ' || ch == '\t') && (at == start || e.expected == std::string_view("'>' after the URI"))) {
