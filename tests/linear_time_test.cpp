@@ -1,8 +1,8 @@
 // Every entry point runs in time linear in its input: 1 MB inputs made of
 // repeated separators, quotes, folds, '%', '<', ',', `a;` user parts, long
 // token display names, long parameter lists, many headers... are parsed (and
-// what is accepted is iterated and formatted) and must finish. No assertion
-// on time: the wall-clock time and the 1 MB / 256 KB ratio are printed.
+// what is accepted is iterated and formatted) and must finish. Nothing here
+// reads a clock: linearity is measured in instructions with --callgrind.
 //
 //   sipview_linear_time_test                 all cases at 1 MB (and 256 KB), "N passed, M failed"
 //   sipview_linear_time_test --list          the cases
@@ -16,7 +16,6 @@
 #include <sipview/sipview.hpp>
 #include <sipview/stream.hpp>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -280,12 +279,9 @@ extern "C" __attribute__((noinline)) bool linear_time_measure(int e, char const*
 
 namespace {
 
-double seconds_for(test_case const& c, std::size_t size, bool& ok) {
+bool runs(test_case const& c, std::size_t size) {
     std::string const in = c.make(size);
-    auto const t0 = std::chrono::steady_clock::now();
-    ok = linear_time_measure(static_cast<int>(c.entry), in.data(), in.size());
-    auto const t1 = std::chrono::steady_clock::now();
-    return std::chrono::duration<double>(t1 - t0).count();
+    return linear_time_measure(static_cast<int>(c.entry), in.data(), in.size());
 }
 
 std::string self_path() {
@@ -350,13 +346,9 @@ int main(int argc, char** argv) {
     g_headers.resize(big / 4 + 64);  // enough for any case: a header line takes at least 4 octets
     std::size_t passed = 0, failed = 0;
     for (auto const& c : all) {
-        bool ok_small = true, ok_big = true;
-        double const ts = seconds_for(c, small, ok_small);
-        double const tb = seconds_for(c, big, ok_big);
-        bool const ok = ok_small && ok_big;
+        bool const ok = runs(c, small) && runs(c, big);
         (ok ? passed : failed) += 1;
-        std::printf("%-70s 256KB %8.4fs  1MB %8.4fs  x%5.1f%s\n", c.name.c_str(), ts, tb, ts > 0 ? tb / ts : 0.0,
-                    ok ? "" : "  FAIL: error offset past the end");
+        std::printf("%-70s %s\n", c.name.c_str(), ok ? "ok" : "FAIL: error offset past the end");
         std::fflush(stdout);
     }
     std::printf("%zu passed, %zu failed\n", passed, failed);

@@ -50,6 +50,14 @@ inline std::optional<auth_value> auth_param_value(std::string_view params_text, 
     std::string_view const v = *p->value;
     return auth_value{v, !v.empty() && v.front() == '"'};
 }
+/// A Digest field: the grammar's capture when it ran (`captured`), else a
+/// scan of the auth-params (non-Digest schemes).
+inline std::optional<auth_value> captured_value(bool captured, std::string_view raw, std::string_view params_text,
+                                                std::string_view name) noexcept {
+    if (!captured) return auth_param_value(params_text, name);
+    if (raw.data() == nullptr) return std::nullopt;
+    return auth_value{raw, !raw.empty() && raw.front() == '"'};
+}
 } // namespace detail
 
 /// The qop-values of a challenge's `qop="auth,auth-int"`: a forward range of
@@ -149,9 +157,7 @@ struct credentials {
 
 private:
     std::optional<auth_value> field(std::string_view raw, std::string_view name) const noexcept {
-        if (!captured) return param(name);
-        if (raw.data() == nullptr) return std::nullopt;
-        return auth_value{raw, !raw.empty() && raw.front() == '"'};
+        return detail::captured_value(captured, raw, params_text, name);
     }
 };
 
@@ -191,9 +197,7 @@ struct challenge {
 
 private:
     std::optional<auth_value> field(std::string_view raw, std::string_view name) const noexcept {
-        if (!captured) return param(name);
-        if (raw.data() == nullptr) return std::nullopt;
-        return auth_value{raw, !raw.empty() && raw.front() == '"'};
+        return detail::captured_value(captured, raw, params_text, name);
     }
 };
 
@@ -208,11 +212,9 @@ using detail::keyword;
 /// scratch<Ast>[p]: parses p with a fresh, discarded Ast in context (to
 /// validate with a sub-grammar whose captures are not wanted, e.g. a URI).
 template <class Ast, class Subject>
-struct scratch_directive : x3::unary_parser<Subject, scratch_directive<Ast, Subject>> {
-    using base = x3::unary_parser<Subject, scratch_directive<Ast, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit scratch_directive(Subject const& s) : base(s) {}
+struct scratch_directive : directive_base<Subject, scratch_directive<Ast, Subject>> {
+    using base = directive_base<Subject, scratch_directive<Ast, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         Ast local{};
@@ -221,12 +223,8 @@ struct scratch_directive : x3::unary_parser<Subject, scratch_directive<Ast, Subj
     }
 };
 template <class Ast>
-struct scratch_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return scratch_directive<Ast, p>(x3::as_parser(s));
-    }
+struct scratch_gen : directive_gen<scratch_gen<Ast>> {
+    template <class p> using apply = scratch_directive<Ast, p>;
 };
 template <class Ast> inline constexpr scratch_gen<Ast> scratch{};
 

@@ -249,11 +249,9 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
 
 /// count<&Ast::member>[p]: on success, ++Ast::member.
 template <auto Member, class Subject>
-struct count_directive : x3::unary_parser<Subject, count_directive<Member, Subject>> {
-    using base = x3::unary_parser<Subject, count_directive<Member, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit count_directive(Subject const& s) : base(s) {}
+struct count_directive : directive_base<Subject, count_directive<Member, Subject>> {
+    using base = directive_base<Subject, count_directive<Member, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
@@ -263,12 +261,8 @@ struct count_directive : x3::unary_parser<Subject, count_directive<Member, Subje
     }
 };
 template <auto Member>
-struct count_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return count_directive<Member, p>(x3::as_parser(s));
-    }
+struct count_gen : directive_gen<count_gen<Member>> {
+    template <class p> using apply = count_directive<Member, p>;
 };
 template <auto Member> inline constexpr count_gen<Member> count{};
 

@@ -493,13 +493,29 @@ inline std::size_t bounded_uint(iter p, iter last, std::uint64_t max, std::uint6
 // ---------------------------------------------------------------------------
 // Directives.
 
+/// The base of a sipview directive d[p]: holds the subject p, has no attribute.
+template <class Subject, class Derived>
+struct directive_base : x3::unary_parser<Subject, Derived> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr explicit directive_base(Subject const& s) : x3::unary_parser<Subject, Derived>(s) {}
+};
+
+/// The generator `d` of a directive: d[p] builds Gen::apply<parser of p>.
+template <class Gen>
+struct directive_gen {
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return typename Gen::template apply<p>(x3::as_parser(s));
+    }
+};
+
 /// describe(expected, message)[p]: on failure, records the position where p
 /// was tried (unless something inside got farther) and what was expected.
 template <class Subject>
-struct describe_directive : x3::unary_parser<Subject, describe_directive<Subject>> {
-    using base = x3::unary_parser<Subject, describe_directive<Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
+struct describe_directive : directive_base<Subject, describe_directive<Subject>> {
+    using base = directive_base<Subject, describe_directive<Subject>>;
     char const* expected;
     char const* message;
     constexpr describe_directive(Subject const& s, char const* e, char const* m)
@@ -526,11 +542,9 @@ struct describe {
 
 /// set<&Ast::member>[p]: on success, Ast::member = the text p matched.
 template <auto Member, class Subject>
-struct set_directive : x3::unary_parser<Subject, set_directive<Member, Subject>> {
-    using base = x3::unary_parser<Subject, set_directive<Member, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit set_directive(Subject const& s) : base(s) {}
+struct set_directive : directive_base<Subject, set_directive<Member, Subject>> {
+    using base = directive_base<Subject, set_directive<Member, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         It const start = first;
@@ -541,22 +555,16 @@ struct set_directive : x3::unary_parser<Subject, set_directive<Member, Subject>>
     }
 };
 template <auto Member>
-struct set_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return set_directive<Member, p>(x3::as_parser(s));
-    }
+struct set_gen : directive_gen<set_gen<Member>> {
+    template <class p> using apply = set_directive<Member, p>;
 };
 template <auto Member> inline constexpr set_gen<Member> set{};
 
 /// mark<&Ast::member, value>[p]: on success, Ast::member = value.
 template <auto Member, auto Value, class Subject>
-struct mark_directive : x3::unary_parser<Subject, mark_directive<Member, Value, Subject>> {
-    using base = x3::unary_parser<Subject, mark_directive<Member, Value, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit mark_directive(Subject const& s) : base(s) {}
+struct mark_directive : directive_base<Subject, mark_directive<Member, Value, Subject>> {
+    using base = directive_base<Subject, mark_directive<Member, Value, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
@@ -566,23 +574,17 @@ struct mark_directive : x3::unary_parser<Subject, mark_directive<Member, Value, 
     }
 };
 template <auto Member, auto Value>
-struct mark_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return mark_directive<Member, Value, p>(x3::as_parser(s));
-    }
+struct mark_gen : directive_gen<mark_gen<Member, Value>> {
+    template <class p> using apply = mark_directive<Member, Value, p>;
 };
 template <auto Member, auto Value> inline constexpr mark_gen<Member, Value> mark{};
 
 /// into<&Ast::member>[p]: parses p with Ast::member as the AST in context
 /// (a sub-grammar filling a nested AST, e.g. the URI of a name-addr).
 template <auto Member, class Subject>
-struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject>> {
-    using base = x3::unary_parser<Subject, into_directive<Member, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit into_directive(Subject const& s) : base(s) {}
+struct into_directive : directive_base<Subject, into_directive<Member, Subject>> {
+    using base = directive_base<Subject, into_directive<Member, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         using owner = typename member_traits<decltype(Member)>::owner;
@@ -592,12 +594,8 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject
     }
 };
 template <auto Member>
-struct into_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return into_directive<Member, p>(x3::as_parser(s));
-    }
+struct into_gen : directive_gen<into_gen<Member>> {
+    template <class p> using apply = into_directive<Member, p>;
 };
 template <auto Member> inline constexpr into_gen<Member> into{};
 
@@ -606,11 +604,9 @@ template <auto Member> inline constexpr into_gen<Member> into{};
 /// known to be fresh (value-initialised) when p starts: on failure it is
 /// made fresh again, with no copy saved beforehand.
 template <class Ast, class Subject>
-struct reset_directive : x3::unary_parser<Subject, reset_directive<Ast, Subject>> {
-    using base = x3::unary_parser<Subject, reset_directive<Ast, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit reset_directive(Subject const& s) : base(s) {}
+struct reset_directive : directive_base<Subject, reset_directive<Ast, Subject>> {
+    using base = directive_base<Subject, reset_directive<Ast, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         if (this->subject.parse(first, last, ctx, rctx, x3::unused)) return true;
@@ -619,12 +615,8 @@ struct reset_directive : x3::unary_parser<Subject, reset_directive<Ast, Subject>
     }
 };
 template <class Ast>
-struct reset_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return reset_directive<Ast, p>(x3::as_parser(s));
-    }
+struct reset_gen : directive_gen<reset_gen<Ast>> {
+    template <class p> using apply = reset_directive<Ast, p>;
 };
 template <class Ast> inline constexpr reset_gen<Ast> reset_on_failure{};
 
@@ -633,12 +625,10 @@ template <class Ast> inline constexpr reset_gen<Ast> reset_on_failure{};
 /// copy of a whole uri would be ~200 bytes twice per attempt, and userinfo
 /// is attempted on every URI).
 template <class Subject, auto First, auto... Rest>
-struct restore_directive : x3::unary_parser<Subject, restore_directive<Subject, First, Rest...>> {
-    using base = x3::unary_parser<Subject, restore_directive<Subject, First, Rest...>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
+struct restore_directive : directive_base<Subject, restore_directive<Subject, First, Rest...>> {
+    using base = directive_base<Subject, restore_directive<Subject, First, Rest...>>;
+    using base::base;
     using owner = typename member_traits<decltype(First)>::owner;
-    constexpr explicit restore_directive(Subject const& s) : base(s) {}
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         owner& ast = ast_of<owner>(ctx);
@@ -651,12 +641,8 @@ struct restore_directive : x3::unary_parser<Subject, restore_directive<Subject, 
     }
 };
 template <auto... Members>
-struct restore_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return restore_directive<p, Members...>(x3::as_parser(s));
-    }
+struct restore_gen : directive_gen<restore_gen<Members...>> {
+    template <class p> using apply = restore_directive<p, Members...>;
 };
 template <auto... Members> inline constexpr restore_gen<Members...> restore{};
 
@@ -664,11 +650,9 @@ template <auto... Members> inline constexpr restore_gen<Members...> restore{};
 /// matches several times (the first of repeated parameters wins, as in
 /// param_range::find). `member` must be a std::string_view, empty data() = unset.
 template <auto Member, class Subject>
-struct set_first_directive : x3::unary_parser<Subject, set_first_directive<Member, Subject>> {
-    using base = x3::unary_parser<Subject, set_first_directive<Member, Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    constexpr explicit set_first_directive(Subject const& s) : base(s) {}
+struct set_first_directive : directive_base<Subject, set_first_directive<Member, Subject>> {
+    using base = directive_base<Subject, set_first_directive<Member, Subject>>;
+    using base::base;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
         It const start = first;
@@ -680,12 +664,8 @@ struct set_first_directive : x3::unary_parser<Subject, set_first_directive<Membe
     }
 };
 template <auto Member>
-struct set_first_gen {
-    template <class Subject>
-    constexpr auto operator[](Subject const& s) const {
-        using p = typename x3::extension::as_parser<Subject>::value_type;
-        return set_first_directive<Member, p>(x3::as_parser(s));
-    }
+struct set_first_gen : directive_gen<set_first_gen<Member>> {
+    template <class p> using apply = set_first_directive<Member, p>;
 };
 template <auto Member> inline constexpr set_first_gen<Member> set_first{};
 
