@@ -293,6 +293,27 @@ char const* exercise(std::string_view in) {
     return nullptr;
 }
 
+/// A frame_state reused carelessly: fed `whole` (a prefix of a message, so it
+/// is mid-message), then handed `shorter` (a buffer against the guard page)
+/// with the same state, and with a smaller max_header_bytes (a configuration
+/// reload). Before the state checked its contract, memchr read ~2^64 octets.
+std::string g_whole;  // what the state was fed first (not under the guard)
+char const* reuse_state(std::string_view shorter) {
+    g_entry = "frame_message (reused state)";
+    stream_options small;
+    small.max_header_bytes = 100;
+    for (stream_options const& o : {stream_options{}, small}) {
+        frame_state st;
+        frame_result const first = frame_message(g_whole, st, stream_options{});
+        if (first.status != frame_status::need_more || !st.in_message()) return "the first call did not leave the state mid-message";
+        frame_result const f = frame_message(shorter, st, o);
+        if (f.status == frame_status::error && f.error.offset > shorter.size()) return "frame error offset past the end";
+        if (shorter.size() < g_whole.size() && f.status != frame_status::error) return "a shrunken buffer was not refused";
+        if (f.consumed() > shorter.size()) return "frame consumed past the end";
+    }
+    return nullptr;
+}
+
 /// Reads one byte past the end: must fault (proves the guard page works).
 char const* read_past_end(std::string_view in) {
     char const* volatile p = in.data() + in.size();
@@ -347,7 +368,29 @@ int main() {
             else ++t.passed;
         }
     }
-    std::printf("guard page test: %zu inputs (corpus items and their prefixes) from %zu corpus items\n", inputs, items.size());
+    // a reused frame_state given a shorter buffer: the review's reproducers
+    // (a 3,000-octet partial header section, then 100 octets) and every
+    // corpus item cut mid-header, then handed shorter prefixes of itself
+    std::vector<std::string> partials{"OPTIONS sip:a@example.com SIP/2.0\r\nX-Big: " + std::string(3000, 'x')};
+    for (auto const& it : items)
+        if (std::size_t const e = it.text.find("\r\n\r\n"); e != std::string::npos && e > 2) {
+            frame_state st;  // only those a fresh state frames as need_more
+            if (frame_message(std::string_view(it.text).substr(0, e), st).status == frame_status::need_more)
+                partials.push_back(it.text.substr(0, e));
+        }
+    std::size_t reuses = 0;
+    for (std::string const& partial : partials) {
+        g_whole = partial;
+        for (std::size_t len : {std::size_t{0}, std::size_t{1}, std::size_t{100}, partial.size() / 2, partial.size() - 1, partial.size()}) {
+            if (len > partial.size()) continue;
+            ++reuses;
+            char const* const what = guarded_run(region.place(std::string_view(partial).substr(0, len)), reuse_state);
+            if (what) t.fail(g_entry, "reused frame_state", len, what);
+            else ++t.passed;
+        }
+    }
+    std::printf("guard page test: %zu inputs (corpus items and their prefixes) from %zu corpus items, %zu reused-state calls\n",
+                inputs, items.size(), reuses);
     for (std::size_t i = 0; i < 32 && g_accepted_name[i]; ++i) std::printf("  %-32s accepted %zu\n", g_accepted_name[i], g_accepted[i]);
     std::printf("%zu passed, %zu failed\n", t.passed, t.failed);
     return t.failed == 0 && t.passed > 0 ? 0 : 1;

@@ -320,3 +320,138 @@ TEST_CASE("framing errors: limits, missing or conflicting Content-Length, bare l
         CHECK(g.keepalives == 1);
     }
 }
+
+// ---------------------------------------------------------------------------
+// The frame_state contract: a reused state never reads past a shorter buffer,
+// options are captured per message, and a failed state stays failed.
+
+TEST_CASE("a buffer shorter than what the state was given is an error, not a read past it", "[stream][state]") {
+    // 3,000 octets of a header section: need_more
+    std::string const partial = "OPTIONS sip:a@example.com SIP/2.0\r\nX-Big: " + std::string(3000, 'x');
+    frame_state st;
+    REQUIRE(frame_message(partial, st).status == frame_status::need_more);
+    // the same state with a 100-octet buffer (a pooled connection object not reset)
+    std::string const small = partial.substr(0, 100);
+    frame_result const r = frame_message(small, st);
+    REQUIRE(r.status == frame_status::error);
+    CHECK(r.error.code == errc::inconsistent);
+    CHECK(r.error.offset == small.size());
+    CHECK(r.consumed() == 0);
+    CHECK(st.failed());
+    // the same buffer again, or a longer one, is refused too until reset()
+    CHECK(frame_message(partial, st).status == frame_status::error);
+    st.reset();
+    CHECK(frame_message(small, st).status == frame_status::need_more);
+}
+
+TEST_CASE("the options in force when a message starts apply until it completes", "[stream][state]") {
+    std::string const partial = "OPTIONS sip:a@example.com SIP/2.0\r\nX-Big: " + std::string(3000, 'x');
+    std::string const whole = partial + "\r\nContent-Length: 0\r\n\r\n";
+    stream_options big;
+    big.max_header_bytes = 16 * 1024;
+    stream_options reloaded;
+    reloaded.max_header_bytes = 100;  // a live configuration reload
+    frame_state st;
+    REQUIRE(frame_message(partial, st, big).status == frame_status::need_more);
+    // the same partial data again with the smaller limit: still framed by the first limit
+    CHECK(frame_message(partial, st, reloaded).status == frame_status::need_more);
+    frame_result const r = frame_message(whole, st, reloaded);
+    REQUIRE(r.status == frame_status::complete);
+    CHECK(r.length == whole.size());
+    // the next message is framed with the new limit
+    CHECK(frame_message(whole, st, reloaded).error.code == errc::too_large);
+}
+
+TEST_CASE("after a framing error the state refuses further input until reset", "[stream][state]") {
+    frame_state st;
+    frame_result const bad = frame_message("\x16\x03\x01 TLS hello", st);
+    REQUIRE(bad.status == frame_status::error);
+    CHECK(st.failed());
+    CHECK_FALSE(st.in_message());
+    std::string const good = "OPTIONS sip:a@example.com SIP/2.0\r\nContent-Length: 0\r\n\r\n";
+    frame_result const again = frame_message(good, st);
+    CHECK(again.status == frame_status::error);
+    CHECK(again.error.code == errc::inconsistent);
+    st.reset();
+    CHECK(frame_message(good, st).status == frame_status::complete);
+}
+
+TEST_CASE("a CR inside a header name is not the hyphen of Content-Length", "[stream]") {
+    std::string const m = std::string("INVITE sip:a@b SIP/2.0\r\nContent\rLength: 4\r\n\r\nabcd");
+    auto r = feed_whole(m);
+    CHECK(r.failed);  // no Content-Length: the stream cannot be framed
+    CHECK(r.messages.empty());
+    header_field h[8];
+    CHECK_FALSE(parse_message(m, h));
+    // every byte b with b | 0x20 == '-' other than '-' itself: only CR
+    for (int b = 0; b < 256; ++b) {
+        if (b == '-' || (b | 0x20) != '-') continue;
+        std::string x = "OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 0\r\n\r\n";
+        x[x.find('-')] = static_cast<char>(b);
+        CHECK(feed_whole(x).failed);
+    }
+}
+
+namespace {
+
+/// frame_message and parse_message on one stream: whatever is framed, the
+/// one-shot parser either rejects it or accepts it with the same length.
+void check_framing_agrees_with_parsing(std::string const& stream, stream_options const& so) {
+    message_options mo;
+    mo.validate = false;
+    mo.allow_bare_lf = so.allow_bare_lf;
+    std::vector<header_field> h(256);
+    frame_state st;
+    std::string_view rest = stream;
+    for (;;) {
+        // an exact-size copy, so a read past the buffer is visible under ASan
+        std::vector<char> const copy(rest.begin(), rest.end());
+        std::string_view const buf(copy.data(), copy.size());
+        frame_result const r = frame_message(buf, st, so);
+        if (r.status != frame_status::complete) return;
+        std::string_view const frame = r.message(buf);
+        std::vector<char> const fcopy(frame.begin(), frame.end());
+        auto p = parse_message(std::string_view(fcopy.data(), fcopy.size()), h.data(), h.size(), mo);
+        if (p) {
+            INFO("stream: " << stream);
+            REQUIRE(p->size() == frame.size());
+        }
+        rest.remove_prefix(r.consumed());
+    }
+}
+
+} // namespace
+
+TEST_CASE("whatever frame_message frames, parse_message rejects or accepts with the same length", "[stream][property]") {
+    std::vector<std::string> bases;
+    for (char const* f : {"wsinv.dat", "esc01.dat", "lwsdisp.dat", "mcl01.dat", "ncl.dat", "dblreq.dat", "clerr.dat"})
+        bases.push_back(read_bytes(std::string(SIPVIEW_TEST_DATA "/rfc4475/") + f));
+    bases.push_back(read_bytes(SIPVIEW_TEST_DATA "/seed/yealink-register.sip"));
+    bases.push_back("INVITE sip:a@b SIP/2.0\r\nContent-Length: 4\r\n\r\nabcd");
+    bases.push_back("INVITE sip:a@b SIP/2.0\r\nl: 4\r\n\r\nabcdOPTIONS sip:a@b SIP/2.0\r\nContent-Length:0\r\n\r\n");
+    // bytes that matter to framing: line ends, separators, case, digits, hyphen
+    char const subst[] = {'\r', '\n', ':', ' ', '\t', '-', '0', '9', 'l', 'L', 'C', '\0', '\x80'};
+    std::size_t cases = 0;
+    for (std::string const& base : bases) {
+        std::size_t const cl = base.find("ength");  // mutate around Content-Length most, elsewhere sparsely
+        for (std::size_t i = 0; i < base.size(); ++i) {
+            bool const near = cl != std::string::npos && i + 16 >= cl && i < cl + 24;
+            if (!near && i % 7 != 0) continue;
+            for (char c : subst) {
+                std::string s = base;
+                s[i] = c;
+                for (bool lf : {false, true}) {
+                    stream_options so;
+                    so.allow_bare_lf = lf;
+                    check_framing_agrees_with_parsing(s, so);
+                    ++cases;
+                }
+            }
+            std::string cut = base;  // and with the byte removed
+            cut.erase(i, 1);
+            check_framing_agrees_with_parsing(cut, {});
+            ++cases;
+        }
+    }
+    CHECK(cases > 5000);
+}

@@ -55,31 +55,47 @@ struct frame_result {
     parse_error error{};         ///< status == error; offset is in the buffer passed
 
     std::size_t consumed() const noexcept { return status == frame_status::error ? 0 : skipped + length; }
-    /// The message, given the same buffer.
-    std::string_view message(std::string_view buffer) const noexcept { return buffer.substr(skipped, length); }
+    /// The message, given the same buffer (not a temporary std::string: see borrowed_text).
+    std::string_view message(borrowed_text buffer) const noexcept { return buffer.substr(skipped, length); }
 };
 
 /// The resumable state of frame_message for one connection.
+///
+/// Contract, enforced in code: between a need_more and the next call, the
+/// buffer holds the same octets (minus consumed()) plus whatever arrived; a
+/// buffer shorter than what the state has already been given is an error
+/// (errc::inconsistent), never a read past the buffer. The stream_options in
+/// force when a message's first octet is seen are captured here and apply
+/// until that message completes, so changing the options (a configuration
+/// reload) takes effect at the next message. After an error the state is
+/// failed: every further call returns an error until reset().
 class frame_state {
 public:
     void reset() noexcept { *this = frame_state{}; }
     /// How far into the current message the scan has got (octets).
     std::size_t scanned() const noexcept { return scan_; }
     /// True between a message's first octet and its completion.
-    bool in_message() const noexcept { return phase_ != phase::idle; }
+    bool in_message() const noexcept { return phase_ != phase::idle && phase_ != phase::failed; }
+    /// True after an error: the connection cannot be framed any further.
+    bool failed() const noexcept { return phase_ == phase::failed; }
 
 private:
     friend frame_result frame_message(std::string_view, frame_state&, stream_options const&) noexcept;
-    enum class phase : unsigned char { idle, start_line, headers, body };
+    /// frame_message's work once the contract is checked; `opts` is used only
+    /// until a message starts, then the captured opts_.
+    frame_result step(std::string_view buffer, stream_options const& opts) noexcept;
+    enum class phase : unsigned char { idle, start_line, headers, body, failed };
     phase phase_ = phase::idle;
     std::size_t line_ = 0;      // start of the current logical header line
     std::size_t scan_ = 0;      // where the next memchr starts
+    std::size_t given_ = 0;     // octets of the message the last call was given (a buffer may not shrink below it)
     std::size_t head_end_ = 0;  // just past the empty line
     std::size_t headers_ = 0;
     std::size_t cl_offset_ = 0;
     std::uint32_t content_length_ = 0;
     bool has_cl_ = false;
     bool odd_crlf_ = false;     // an unpaired keep-alive CRLF was seen (RFC 5626 ping detection)
+    stream_options opts_{};     // the options captured when the current message started
 };
 
 namespace detail {
@@ -103,8 +119,10 @@ inline std::size_t content_length_name(char const* p, char const* e) noexcept {
         n = 1;
     } else if (c == 'c' && e - p > 14) {
         static constexpr char name[] = "content-length";
+        // Letters compare case-insensitively with | 0x20 (only 'X' and 'x'
+        // map to 'x'); the hyphen exactly, since CR | 0x20 == '-' too.
         for (std::size_t i = 1; i < 14; ++i)
-            if (static_cast<char>(p[i] | 0x20) != name[i]) return 0;  // '-' | 0x20 == '-'
+            if ((name[i] == '-' ? p[i] : static_cast<char>(p[i] | 0x20)) != name[i]) return 0;
         n = 14;
     } else {
         return 0;
@@ -134,9 +152,30 @@ inline long simple_number(char const* p, char const* e) noexcept {
 /// buffer (minus consumed()), append what arrives and call again with the
 /// same state; on complete the state is ready for the next message. Then
 /// parse the message with parse_message(result.message(buffer), ...).
+/// The options in force when a message starts apply to all of it; after an
+/// error the state refuses further input until reset() (see frame_state).
 /// Allocation-free; never throws.
 inline frame_result frame_message(std::string_view buffer, frame_state& st, stream_options const& opts = {}) noexcept {
     using detail::stream_impl::fail;
+    if (st.phase_ == frame_state::phase::failed)
+        return fail(frame_result{}, 0, "a reset() state", "this stream already failed to frame",
+                    "close the connection, or reset() the frame_state to start a new stream", errc::inconsistent);
+    frame_result r;
+    if (st.phase_ != frame_state::phase::idle && buffer.size() < st.given_) {
+        r = fail(r, buffer.size(), "the octets of the previous call again, plus new ones",
+                 "the buffer is shorter than what this frame_state was already given",
+                 "keep the unconsumed octets between calls, or reset() the state for a new stream", errc::inconsistent);
+    } else {
+        r = st.step(buffer, opts);
+    }
+    if (r.status == frame_status::error) st.phase_ = frame_state::phase::failed;
+    return r;
+}
+
+inline frame_result frame_state::step(std::string_view buffer, stream_options const& new_opts) noexcept {
+    using detail::stream_impl::fail;
+    frame_state& st = *this;
+    stream_options const& opts = st.phase_ == phase::idle ? new_opts : st.opts_;
     frame_result r;
     char const* const b = buffer.data();
     std::size_t const size = buffer.size();
@@ -168,10 +207,12 @@ inline frame_result frame_message(std::string_view buffer, frame_state& st, stre
         st.phase_ = frame_state::phase::start_line;
         st.odd_crlf_ = false;
         st.scan_ = 0;
+        st.opts_ = new_opts;  // this message is framed with the options in force now
     }
     char const* const m = b + r.skipped;  // message start; offsets below are relative to it
     std::size_t const total = size - r.skipped;
     std::size_t const at = r.skipped;     // to turn message offsets into buffer offsets
+    st.given_ = total;                    // frame_message checked total >= the previous given_
     // The header scan looks at no more than max_header_bytes + 1 octets, so
     // whatever the split, the limit is hit at the same point.
     std::size_t const n = total > opts.max_header_bytes ? opts.max_header_bytes + 1 : total;

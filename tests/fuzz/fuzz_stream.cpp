@@ -4,7 +4,12 @@
 // one go, one byte at a time and in seeded random chunks gives the same
 // messages, keep-alives, pings, error (offset, code, message) and leftover;
 // offsets stay inside the buffer passed; a complete frame that parse_message
-// accepts has exactly the frame's length.
+// accepts has exactly the frame's length. Every chunk and every frame is an
+// exact-size heap copy, so a read past a partial buffer is an ASan report.
+// A second pass abuses the state as a careless server would: options
+// changed between calls (a configuration reload) and buffers that shrink
+// (a pooled state not reset); framing must then fail cleanly or go on, and
+// never read outside the buffer it was given.
 #include "harness.hpp"
 
 using namespace sipview;
@@ -39,7 +44,9 @@ outcome feed(std::string_view stream, stream_options const& opts, Chunks next_ch
     for (;;) {
         received = std::min(stream.size(), received + next_chunk());
         for (;;) {
-            std::string_view const buf = stream.substr(base, received - base);
+            std::vector<char> const copy(stream.begin() + static_cast<std::ptrdiff_t>(base),
+                                         stream.begin() + static_cast<std::ptrdiff_t>(received));
+            std::string_view const buf(copy.data(), copy.size());
             frame_result const r = frame_message(buf, st, opts);
             o.keepalives += r.keepalives;
             o.pings += r.pings;
@@ -75,6 +82,41 @@ void print(char const* label, outcome const& o) {
 
 header_field headers[1024];
 
+/// The careless server: every call with options from the seed and a buffer
+/// that may be shorter than the last one. Checks only what must always
+/// hold: no read outside the buffer (exact-size copies), offsets inside it,
+/// and a failed state that stays failed.
+void abuse(std::string_view stream, std::uint32_t seed) {
+    auto next = [&] {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        return seed;
+    };
+    frame_state st;
+    std::size_t base = 0, received = 0;
+    for (int calls = 0; calls < 64 && base < stream.size(); ++calls) {
+        std::uint32_t const r = next();
+        stream_options const opts = sipview_fuzz::stream_flags(static_cast<std::uint8_t>(r));
+        if ((r >> 8) % 4 == 0 && received > base) received = base + (r >> 10) % (received - base);  // shrink
+        else received = std::min(stream.size(), received + 1 + (r >> 10) % 128);
+        std::vector<char> const copy(stream.begin() + static_cast<std::ptrdiff_t>(base),
+                                     stream.begin() + static_cast<std::ptrdiff_t>(received));
+        std::string_view const buf(copy.data(), copy.size());
+        bool const was_failed = st.failed();
+        frame_result const fr = frame_message(buf, st, opts);
+        if (was_failed && fr.status != frame_status::error) sipview_fuzz::fail("frame_message", "a failed state framed again", stream);
+        if (fr.status == frame_status::error) {
+            if (fr.error.offset > buf.size()) sipview_fuzz::fail("frame_message", "error offset past the buffer", stream);
+            if (!st.failed()) sipview_fuzz::fail("frame_message", "an error left the state usable", stream);
+            if ((r >> 20) % 2) st.reset();
+            continue;
+        }
+        if (fr.consumed() > buf.size()) sipview_fuzz::fail("frame_message", "consumed more than the buffer", stream);
+        base += fr.consumed();
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
@@ -97,12 +139,15 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         print("chunks", chunks);
         sipview_fuzz::fail("frame_message", "split framing differs from one-shot framing", stream);
     }
+    abuse(stream, seed);
     // each complete frame: parse_message (validation off, same line ends) agrees on its length
     message_options mo;
     mo.validate = false;
     mo.allow_bare_lf = opts.allow_bare_lf;
     for (auto const& m : whole.messages) {
-        std::string_view const frame = stream.substr(m.first, m.second);
+        std::vector<char> const copy(stream.begin() + static_cast<std::ptrdiff_t>(m.first),
+                                     stream.begin() + static_cast<std::ptrdiff_t>(m.first + m.second));
+        std::string_view const frame(copy.data(), copy.size());
         auto r = parse_message(frame, headers, 1024, mo);
         if (r && r->size() != frame.size()) {
             std::fprintf(stderr, "frame %zu octets, parse_message text() %zu octets\n", frame.size(), r->size());
