@@ -23,6 +23,7 @@
 #ifndef SIPVIEW_MESSAGE_HPP
 #define SIPVIEW_MESSAGE_HPP
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -376,7 +377,7 @@ inline result<std::uint32_t> parse_number(std::string_view value, char const* ex
 } // namespace detail
 
 /// CSeq value: `4711 INVITE`.
-inline result<cseq> parse_cseq(std::string_view value) noexcept {
+inline result<cseq> parse_cseq(borrowed_text value) noexcept {
     cseq c;
     parse_error err;
     if (detail::run(value, detail::message_impl::cseq_grammar, c, err)) {
@@ -391,7 +392,7 @@ inline result<cseq> parse_cseq(std::string_view value) noexcept {
 }
 
 /// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
-inline result<std::string_view> parse_call_id(std::string_view value) noexcept {
+inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
     detail::message_impl::no_ast ast;
     parse_error err;
     if (detail::run(value, detail::message_impl::call_id_grammar, ast, err)) {
@@ -451,7 +452,7 @@ inline result<std::uint32_t> parse_content_length(std::string_view value) noexce
 }
 
 /// Content-Type value: type/subtype *(;attribute=value).
-inline result<media_type> parse_media_type(std::string_view value) noexcept {
+inline result<media_type> parse_media_type(borrowed_text value) noexcept {
     media_type m;
     parse_error err;
     if (detail::run(value, detail::message_impl::media_type_grammar, m, err)) {
@@ -500,7 +501,10 @@ public:
     parse_error const* end() const noexcept { return storage_.items + count_; }
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
-    parse_error const& operator[](std::size_t i) const noexcept { return storage_.items[i]; }
+    parse_error const& operator[](std::size_t i) const noexcept {
+        assert(i < count_);
+        return storage_.items[i];
+    }
     /// Warnings that did not fit.
     std::size_t dropped() const noexcept { return dropped_; }
     void clear() noexcept { count_ = 0; dropped_ = 0; }
@@ -532,7 +536,10 @@ public:
     header_field const* end() const noexcept { return first_ + size_; }
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
-    header_field const& operator[](std::size_t i) const noexcept { return first_[i]; }
+    header_field const& operator[](std::size_t i) const noexcept {
+        assert(i < size_);
+        return first_[i];
+    }
 
 private:
     header_field const* first_ = nullptr;
@@ -544,6 +551,7 @@ class field_range {
 public:
     class iterator {
     public:
+        // Forward: *it refers into the caller's header storage, not into the iterator.
         using iterator_category = std::forward_iterator_tag;
         using value_type = header_field;
         using difference_type = std::ptrdiff_t;
@@ -590,7 +598,7 @@ private:
 /// (all Via entries of all Via headers, all Contacts, all Routes), in order.
 /// Each header value is re-read from the validated text as the iterator
 /// reaches it: no allocation.
-template <class List, result<List> (*Parse)(std::string_view) noexcept>
+template <class List, result<List> (*Parse)(borrowed_text) noexcept>
 class header_list_range {
 public:
     using list_iterator = typename List::iterator;
@@ -598,7 +606,8 @@ public:
 
     class iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        // Input, not forward: *it refers into the list iterator held here.
+        using iterator_category = std::input_iterator_tag;
         using value_type = typename std::iterator_traits<list_iterator>::value_type;
         using difference_type = std::ptrdiff_t;
         using pointer = value_type const*;
@@ -750,7 +759,8 @@ public:
     }
     /// All headers with this id / name, in order.
     field_range all(header_id id) const noexcept { return field_range(headers(), id, {}); }
-    field_range all(std::string_view name) const noexcept { return field_range(headers(), lookup_header(name), name); }
+    /// (The range keeps `name`, hence borrowed_text: no temporary std::string.)
+    field_range all(borrowed_text name) const noexcept { return field_range(headers(), lookup_header(name), name); }
 
     // --- typed access (parsed on demand; error offsets are in the message) --
     /// Runs a value parser (parse_name_addr, parse_credentials...) on one
@@ -836,14 +846,14 @@ private:
         return parse_error{body_offset_ >= 2 ? body_offset_ - 2 : body_offset_, to_string(id), "the message has no such header", "",
                            errc::syntax};
     }
-    template <class T>
-    result<T> first_as(header_id id, result<T> (*parse)(std::string_view) noexcept) const noexcept {
+    template <class T, class Text>  // Text: borrowed_text, or std::string_view for the number parsers
+    result<T> first_as(header_id id, result<T> (*parse)(Text) noexcept) const noexcept {
         header_field const* h = find(id);
         if (!h) return missing(id);
         return parse_field(*h, parse);
     }
     template <class Range, class List>
-    result<Range> list_of(header_id id, result<List> (*parse)(std::string_view) noexcept) const noexcept {
+    result<Range> list_of(header_id id, result<List> (*parse)(borrowed_text) noexcept) const noexcept {
         std::size_t count = 0;
         bool star = false;
         for (std::size_t i = 0; i < header_count_; ++i) {
@@ -1334,11 +1344,25 @@ inline char const* check_date(std::string_view v, std::size_t& at) noexcept {
 }
 
 /// header-value = *( TEXT-UTF8char / UTF8-CONT / LWS ): no control characters
-/// except HTAB and the CRLF of a fold. Returns the offending index or npos.
-inline std::size_t check_text_value(std::string_view v) noexcept {
+/// except HTAB and the CRLF of a fold, and no 0xFE / 0xFF (outside UTF-8).
+/// Every header value gets this check, whatever else its grammar checks.
+/// With `quoted_pairs` (headers whose grammar has quoted-string or comment,
+/// already checked by it), the byte after a '\\' inside "..." or (...) is
+/// exempt: quoted-pair = "\\" (%x00-09 / %x0B-0C / %x0E-7F), RFC 3261 §25.1.
+/// Returns the offending index or npos.
+inline std::size_t check_text_value(std::string_view v, bool quoted_pairs = false) noexcept {
+    bool quoted = false;     // inside a quoted-string
+    std::size_t depth = 0;   // comment nesting
     for (std::size_t i = 0; i < v.size(); ++i) {
         unsigned char const c = static_cast<unsigned char>(v[i]);
-        if (c >= 0x20 && c != 0x7F) continue;
+        if (c >= 0x20 && c != 0x7F && c < 0xFE) {
+            if (!quoted_pairs) continue;
+            if (c == '\\' && (quoted || depth > 0) && i + 1 < v.size() && v[i + 1] != '\r' && v[i + 1] != '\n') ++i;
+            else if (c == '"' && depth == 0) quoted = !quoted;
+            else if (c == '(' && !quoted) ++depth;
+            else if (c == ')' && !quoted && depth > 0) --depth;
+            continue;
+        }
         if (c == '\t') continue;
         if (c == '\r' && i + 2 < v.size() && v[i + 1] == '\n' && is(v[i + 2], c_wsp)) { ++i; continue; }
         if (c == '\n' && i + 1 < v.size() && is(v[i + 1], c_wsp) && (i == 0 || v[i - 1] != '\r')) continue;  // bare-LF fold (lenient)
@@ -1392,6 +1416,7 @@ inline std::optional<parse_error> validate(message& m, message_options const& op
             seen[idx / 64] |= bit;
         }
         std::optional<parse_error> e;
+        bool quoted_pairs = true;  // the header's grammar has quoted-string or comment (cleared below where not)
         switch (h.id) {
         case header_id::from:
         case header_id::to:
@@ -1445,13 +1470,23 @@ inline std::optional<parse_error> validate(message& m, message_options const& op
             if (auto r = parse_content_length(h.value); !r) e = shifted(r.error(), h);
             break;
         case header_id::retry_after: {
-            // Retry-After = delta-seconds [ comment ] *( SEMI retry-param ): the number must fit 32 bits
+            // Retry-After = delta-seconds [ comment ] *( SEMI retry-param ): the number must fit 32 bits,
+            // and a comment or a parameter (after optional LWS) is all that may follow it
             std::size_t n = 0;
             while (n < h.value.size() && is(h.value[n], c_digit)) ++n;
-            if (auto r = parse_delta_seconds(h.value.substr(0, n)); !r) e = shifted(r.error(), h);
+            if (auto r = parse_delta_seconds(h.value.substr(0, n)); !r) {
+                e = shifted(r.error(), h);
+            } else {
+                std::size_t k = n;
+                while (k < h.value.size() && (is(h.value[k], c_wsp) || h.value[k] == '\r' || h.value[k] == '\n')) ++k;
+                if (k < h.value.size() && h.value[k] != '(' && h.value[k] != ';')
+                    e = make_error(h.value_offset + k, "a comment or ';' after delta-seconds", "unexpected text after the Retry-After seconds",
+                                   "Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261 §20.33)");
+            }
             break;
         }
         case header_id::date: {
+            quoted_pairs = false;  // checked softly (a warning), so its bytes get the plain check
             std::size_t at = 0;
             if (char const* msg = check_date(h.value, at)) {
                 parse_error const w = make_error(h.value_offset + at, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)", msg,
@@ -1462,10 +1497,15 @@ inline std::optional<parse_error> validate(message& m, message_options const& op
             break;
         }
         default:
-            if (std::size_t const bad = check_text_value(h.value); bad != std::string_view::npos)
+            quoted_pairs = false;
+            break;
+        }
+        // Every value, typed or not, also gets the header-value byte check
+        // (after its own grammar, whose error is the more precise one).
+        if (!e) {
+            if (std::size_t const bad = check_text_value(h.value, quoted_pairs); bad != std::string_view::npos)
                 e = make_error(h.value_offset + bad, "header value text", "control character in a header value",
                                "header values are UTF-8 text without control characters");
-            break;
         }
         if (e) return e;
     }
@@ -1493,7 +1533,7 @@ inline std::optional<parse_error> validate(message& m, message_options const& op
 /// Content-Length are left out of text()). With options.validate (default),
 /// every typed header is checked and the first error in message order is
 /// returned. Allocation-free; never throws.
-inline result<message> parse_message(std::string_view input, header_field* headers, std::size_t capacity,
+inline result<message> parse_message(borrowed_text input, header_field* headers, std::size_t capacity,
                                      message_options const& opts = {}) noexcept {
     // Built in place and returned by name (NRVO): a message is ~800 bytes.
     result<message> r(std::in_place);
@@ -1521,7 +1561,7 @@ inline result<message> parse_message(std::string_view input, header_field* heade
 
 /// parse_message with a header_field array: `header_field h[64]; parse_message(text, h)`.
 template <std::size_t N>
-inline result<message> parse_message(std::string_view input, header_field (&headers)[N], message_options const& opts = {}) noexcept {
+inline result<message> parse_message(borrowed_text input, header_field (&headers)[N], message_options const& opts = {}) noexcept {
     return parse_message(input, headers, N, opts);
 }
 
