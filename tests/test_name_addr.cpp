@@ -161,7 +161,7 @@ TEST_CASE("q and expires are typed; malformed values are errors at the value", "
     REQUIRE(r);
     CHECK(r->q() == std::uint16_t{700});
     CHECK(r->expires() == std::uint32_t{3600});
-    CHECK(parse_name_addr("<sip:a@b>;q=1.000")->q() == std::uint16_t{1000});
+    CHECK(parse_name_addr("<sip:a@b>;q=1.000").value().q() == std::uint16_t{1000});
     auto bad_q = parse_name_addr("<sip:a@b>;q=2");
     REQUIRE_FALSE(bad_q);
     CHECK(bad_q.error().offset == 12);

@@ -190,7 +190,7 @@ TEST_CASE("invalid hostnames are rejected at the host", "[uri][host]") {
 }
 
 TEST_CASE("the port must fit in 16 bits", "[uri]") {
-    CHECK(parse_uri("sip:host:65535")->port() == std::uint16_t{65535});
+    CHECK(parse_uri("sip:host:65535").value().port() == std::uint16_t{65535});
     auto e = error_of("sip:host:65536");
     CHECK(e.offset == 9);
     CHECK(e.message == "port number does not fit in 16 bits");
@@ -222,14 +222,18 @@ TEST_CASE("decoding reports a too-small buffer instead of overflowing", "[uri][d
     CHECK(d.error().code == errc::too_large);
 }
 
-TEST_CASE("%00 decodes to a NUL byte without truncating", "[uri][decode]") {
+TEST_CASE("%00 decodes to a NUL byte without truncating in decode_mode::octets", "[uri][decode]") {
     auto r = parse_uri("sip:null-%00-null@example.com");
     REQUIRE(r);
     char buf[32];
-    auto d = decode_percent(*r->user, buf, sizeof buf);
+    auto d = decode_percent(*r->user, buf, sizeof buf, decode_mode::octets);
     REQUIRE(d);
     CHECK(d->size() == 11);
     CHECK((*d)[5] == '\0');
+    auto t = decode_percent(*r->user, buf, sizeof buf);  // decode_mode::text, the default
+    REQUIRE_FALSE(t);
+    CHECK(t.error().offset == 5);
+    CHECK(t.error().code == errc::syntax);
 }
 
 TEST_CASE("a malformed percent-escape is rejected at the escape", "[uri][decode]") {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>  // std::less_equal
 #include <initializer_list>
 #include <iterator>
 #include <optional>
@@ -31,13 +32,22 @@ struct auth_value {
 
     /// The value without its quotes; quoted-pairs (`\"`) and line folds kept.
     /// Equal to the decoded value whenever the value holds no backslash and no fold.
+    /// Unchecked: a quoted value may hold ill-formed UTF-8 such as an overlong
+    /// `C0 80` (see decode_mode); check_text() or decode() checks it.
     std::string_view text() const noexcept { return quoted ? unquote(raw) : raw; }
 
     /// The value with quotes removed, quoted-pairs resolved and folds removed,
-    /// written to [out, out + cap); always a view of `out`.
-    result<std::string_view> decode(char* out, std::size_t cap) const noexcept {
-        if (quoted) return decode_quoted(raw, out, cap);
+    /// written to [out, out + cap); always a view of `out`. In
+    /// decode_mode::text (the default) a value that decodes to NUL, another
+    /// control character or ill-formed UTF-8 (`username="alice\<NUL>evil"`)
+    /// is errc::syntax at its offset in `raw`; see decode_quoted.
+    result<std::string_view> decode(char* out, std::size_t cap, decode_mode mode = decode_mode::text) const noexcept {
+        if (quoted) return decode_quoted(raw, out, cap, mode);
         if (raw.size() > cap) return parse_error{cap, "", "output buffer too small", "", errc::too_large};
+        if (mode == decode_mode::text) {
+            auto const checked = check_text(raw);  // a token is ASCII text; a hand-made value may not be
+            if (!checked) return checked.error();
+        }
         for (std::size_t i = 0; i < raw.size(); ++i) out[i] = raw[i];
         return std::string_view(out, raw.size());
     }
@@ -60,7 +70,7 @@ inline std::optional<auth_value> captured_value(bool captured, std::string_view 
 }
 } // namespace detail
 
-/// The qop-values of a challenge's `qop="auth,auth-int"`: a forward range of
+/// The qop-values of a challenge's `qop="auth,auth-int"`: an input range of
 /// tokens (std::string_view into the parsed text). Whitespace and line folds
 /// around the commas are skipped.
 class qop_range {
@@ -71,7 +81,7 @@ public:
 
     class iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        using iterator_category = std::input_iterator_tag;  // *it is held in the iterator
         using value_type = std::string_view;
         using difference_type = std::ptrdiff_t;
         using pointer = std::string_view const*;
@@ -559,7 +569,7 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
 /// Besides the grammar, a Digest response whose length does not fit the
 /// algorithm (32 hex for MD5, 64 for SHA-256 / SHA-512-256) is rejected with
 /// errc::inconsistent. Allocation-free; never throws.
-inline result<credentials> parse_credentials(std::string_view value) noexcept {
+inline result<credentials> parse_credentials(borrowed_text value) noexcept {
     result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
     credentials& c = *r;
     parse_error err;
@@ -585,7 +595,7 @@ inline result<credentials> parse_credentials(std::string_view value) noexcept {
 
 /// Parses the value of a WWW-Authenticate or Proxy-Authenticate header.
 /// Trailing whitespace is allowed. Allocation-free; never throws.
-inline result<challenge> parse_challenge(std::string_view value) noexcept {
+inline result<challenge> parse_challenge(borrowed_text value) noexcept {
     result<challenge> r(std::in_place);
     parse_error err;
     if (!detail::run(value, grammar::challenge_entry, *r, err)) {
@@ -700,20 +710,35 @@ inline result<digest_result> digest_response(digest_inputs const& in, Hasher&& h
 /// With userhash=true the username field holds H(username:realm): the real
 /// user name must then be put into the result's `username` by the caller.
 /// Errors: errc::inconsistent when username, realm, nonce or uri is missing;
-/// errc::too_large when scratch is too small.
-inline result<digest_inputs> make_digest_inputs(credentials const& c, std::string_view password, std::string_view method,
-                                                std::string_view body, char* scratch, std::size_t cap) noexcept {
+/// errc::too_large when scratch is too small (offset: the scratch bytes used);
+/// in decode_mode::text (the default), errc::syntax when username, realm,
+/// nonce or cnonce decodes to NUL, another control character or ill-formed
+/// UTF-8 (offset: in c.text when the value lies in it), so that no user
+/// lookup sees "alice" where the hash sees "alice<NUL>evil".
+inline result<digest_inputs> make_digest_inputs(credentials const& c, borrowed_text password, borrowed_text method,
+                                                borrowed_text body, char* scratch, std::size_t cap,
+                                                decode_mode mode = decode_mode::text) noexcept {
     digest_inputs in;
     in.password = password;
     in.method = method;
     in.body = body;
     std::size_t used = 0;
     bool fits = true;
+    std::optional<parse_error> bad;  // the first value that is not text
     auto const take = [&](std::optional<auth_value> const& v) noexcept -> std::string_view {
-        if (!v) return {};
-        auto d = v->decode(scratch + used, cap - used);
+        if (!v || !fits || bad) return {};
+        auto d = v->decode(scratch + used, cap - used, mode);
         if (!d) {
-            fits = false;
+            if (d.error().code != errc::syntax) {
+                fits = false;
+                return {};
+            }
+            parse_error e = d.error();
+            char const* const t = c.text.data();
+            if (std::less_equal<char const*>()(t, v->raw.data()) &&
+                std::less_equal<char const*>()(v->raw.data() + v->raw.size(), t + c.text.size()))
+                e.offset += static_cast<std::size_t>(v->raw.data() - t);
+            bad = e;
             return {};
         }
         used += d->size();
@@ -734,6 +759,7 @@ inline result<digest_inputs> make_digest_inputs(credentials const& c, std::strin
     if (auto v = c.qop()) in.qop = v->text();
     if (auto v = c.algorithm()) in.algorithm = v->text();
     if (auto v = c.userhash()) in.userhash = iequals(v->text(), "true");
+    if (bad) return *bad;
     if (!fits) return parse_error{used, "", "scratch buffer too small", "", errc::too_large};
     return in;
 }

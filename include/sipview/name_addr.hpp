@@ -53,15 +53,17 @@ struct name_addr {
             milli += static_cast<unsigned>((*v)[i] - '0') * scale;
         return static_cast<std::uint16_t>(milli);
     }
-    /// The display name without quotes, quoted-pairs resolved, into caller storage.
-    result<std::string_view> decode_display_name(char* out, std::size_t capacity) const noexcept {
+    /// The display name without quotes, quoted-pairs resolved, line folds
+    /// removed, into caller storage. In decode_mode::text (the default) a
+    /// name that decodes to NUL, another control character or ill-formed
+    /// UTF-8 (`"Bob\<NUL>" <sip:...>`, an overlong `C0 80`) is errc::syntax
+    /// at its offset in display_name; see decode_quoted and decode_mode.
+    result<std::string_view> decode_display_name(char* out, std::size_t capacity,
+                                                 decode_mode mode = decode_mode::text) const noexcept {
         if (!display_name) return std::string_view{};
-        if (!display_name_quoted) {
-            if (display_name->size() > capacity) return parse_error{0, "", "output buffer too small", "", errc::too_large};
-            for (std::size_t i = 0; i < display_name->size(); ++i) out[i] = (*display_name)[i];
-            return std::string_view(out, display_name->size());
-        }
-        return decode_quoted(*display_name, out, capacity);
+        // *(token LWS) has no quotes and no backslashes: only its folds are removed.
+        if (!display_name_quoted) return detail::decode_quoted_body(*display_name, 0, out, capacity, mode);
+        return decode_quoted(*display_name, out, capacity, mode);
     }
 };
 
@@ -165,7 +167,7 @@ public:
 
     class iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        using iterator_category = std::input_iterator_tag;  // *it is held in the iterator
         using value_type = name_addr;
         using difference_type = std::ptrdiff_t;
         using pointer = name_addr const*;
@@ -310,7 +312,7 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 } // namespace detail
 
 /// from-spec / to-spec / a single contact-param: ( name-addr / addr-spec ) *( SEMI param ).
-inline result<name_addr> parse_name_addr(std::string_view text) noexcept {
+inline result<name_addr> parse_name_addr(borrowed_text text) noexcept {
     result<name_addr> r(std::in_place);
     parse_error err;
     if (!detail::run(text, grammar::name_addr_entry, *r, err)) {
@@ -321,20 +323,20 @@ inline result<name_addr> parse_name_addr(std::string_view text) noexcept {
 }
 
 /// Contact value: STAR / ( contact-param *( COMMA contact-param ) ).
-inline result<name_addr_list> parse_contact_list(std::string_view text) noexcept {
+inline result<name_addr_list> parse_contact_list(borrowed_text text) noexcept {
     if (text.size() == 1 && text[0] == '*') return name_addr_list(text, true, false, 0);
     return detail::parse_list(text, grammar::name_addr, false);
 }
 
 /// Route / Record-Route value: name-addr *( SEMI rr-param ), comma-separated;
 /// the URI must be inside <>.
-inline result<name_addr_list> parse_route_list(std::string_view text) noexcept {
+inline result<name_addr_list> parse_route_list(borrowed_text text) noexcept {
     return detail::parse_list(text, grammar::route_param, true);
 }
 
 /// Any comma-separated list of ( name-addr / addr-spec ) *( SEMI param )
 /// (Reply-To, Refer-To lists, P-Asserted-Identity...).
-inline result<name_addr_list> parse_name_addr_list(std::string_view text) noexcept {
+inline result<name_addr_list> parse_name_addr_list(borrowed_text text) noexcept {
     return detail::parse_list(text, grammar::name_addr, false);
 }
 

@@ -192,7 +192,7 @@ inline constexpr auto uri_entry = uri >> detail::describe("end of URI")[boost::s
 
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI, or
 /// absoluteURI for any other scheme. Allocation-free; never throws.
-inline result<uri> parse_uri(std::string_view text) noexcept {
+inline result<uri> parse_uri(borrowed_text text) noexcept {
     result<uri> r(std::in_place);
     parse_error err;
     if (!detail::run(text, grammar::uri_entry, *r, err)) {

@@ -401,7 +401,7 @@ inline void explain(std::string_view text, parse_error& e) noexcept {
 } // namespace via_impl
 } // namespace detail
 
-/// A comma-separated Via value: a forward range of `via` that re-reads each
+/// A comma-separated Via value: an input range of `via` that re-reads each
 /// entry from the validated text as it goes, without allocation.
 class via_list {
 public:
@@ -411,7 +411,7 @@ public:
 
     class iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        using iterator_category = std::input_iterator_tag;  // *it is held in the iterator
         using value_type = via;
         using difference_type = std::ptrdiff_t;
         using pointer = via const*;
@@ -444,13 +444,15 @@ public:
     iterator end() const noexcept { return iterator(); }
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
-    /// The first (topmost) entry: the one a response is sent back to.
-    via const& front() const noexcept { return first_; }
+    /// The first (topmost) entry: the one a response is sent back to. By
+    /// value on a temporary list, so that `via const& top = (*parse_via_list(v)).front();` cannot dangle.
+    via const& front() const& noexcept { return first_; }
+    via front() const&& noexcept { return first_; }
     /// The whole value as passed to parse_via_list.
     std::string_view text() const noexcept { return text_; }
 
 private:
-    friend result<via_list> parse_via_list(std::string_view value) noexcept;
+    friend result<via_list> parse_via_list(borrowed_text value) noexcept;
     std::string_view text_;
     via first_{};
     std::size_t count_ = 0;
@@ -458,7 +460,7 @@ private:
 
 /// Parses one via-parm (`SIP/2.0/UDP host:port;params`). Trailing whitespace
 /// is allowed; a ',' is not (use parse_via_list). Allocation-free; never throws.
-inline result<via> parse_via(std::string_view one_via_parm) noexcept {
+inline result<via> parse_via(borrowed_text one_via_parm) noexcept {
     via v;
     parse_error err;
     if (detail::run(one_via_parm, detail::via_impl::whole_entry, v, err))
@@ -469,7 +471,7 @@ inline result<via> parse_via(std::string_view one_via_parm) noexcept {
 
 /// Parses a Via header value: via-parm *( COMMA via-parm ), trailing
 /// whitespace allowed. Allocation-free; never throws.
-inline result<via_list> parse_via_list(std::string_view value) noexcept {
+inline result<via_list> parse_via_list(borrowed_text value) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
     detail::via_impl::list_state state;
     parse_error err;
