@@ -95,7 +95,7 @@ struct param {
     std::optional<std::string_view> value;
 };
 
-/// A forward range over the parameters in `text`, separated by `sep`
+/// An input range over the parameters in `text`, separated by `sep`
 /// (';' for URI and header params, '&' for URI headers, ',' for auth-params).
 /// Whitespace and line folds around separators and '=' are skipped; quoted
 /// values may contain the separator.
@@ -106,7 +106,9 @@ public:
 
     class iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        // Input, not forward: *it is the param held in the iterator, valid
+        // until it moves (copies iterate independently; begin() restarts).
+        using iterator_category = std::input_iterator_tag;
         using value_type = param;
         using difference_type = std::ptrdiff_t;
         using pointer = param const*;
@@ -208,11 +210,98 @@ inline constexpr std::size_t decoded_size(std::string_view encoded) noexcept {
     return n;
 }
 
+/// What a decoder accepts in what it decodes to.
+///
+/// The hazard: RFC 3261 lets a value carry bytes that C consumers and lax
+/// UTF-8 decoders misread. quoted-pair allows every ASCII byte but CR and LF
+/// (`username="alice\<NUL>evil"` decodes to 10 bytes whose strlen() is 5),
+/// `%00`, `%0D%0A` escape anything in a URI, and UTF8-NONASCII allows
+/// overlong forms (`C0 80` is NUL to a lax decoder). A user name or realm
+/// that looks like "alice" to one component and "alice<NUL>evil" to another
+/// invites auth-lookup confusion and header injection.
+enum class decode_mode : unsigned char {
+    /// The default. The decoded value must be text: UTF-8 as RFC 3629 defines
+    /// it (no overlong forms, no surrogates, nothing beyond U+10FFFF, no
+    /// truncated sequence, no stray continuation byte, no FE/FF) without
+    /// control characters: NUL, the other C0 controls (0x01-0x1F, CR and LF
+    /// included) and DEL (0x7F) are rejected. HTAB (0x09) is accepted: it is
+    /// part of LWS inside quoted strings (a folded `"a\r\n\tb"` decodes to
+    /// "a<HTAB>b"). C1 controls (U+0080-U+009F, encoded as C2 80-C2 9F) are
+    /// valid UTF-8 and accepted. A rejected value is errc::syntax at the
+    /// offset, in the encoded input, of the offending byte or escape ('%' of
+    /// %HH, '\' of a quoted-pair; for ill-formed UTF-8, the sequence's first
+    /// byte).
+    text,
+    /// Every byte as decoded, NUL, CR, LF and ill-formed UTF-8 included (all
+    /// that RFC 3261 allows on the wire): for callers that handle the value
+    /// as a length-delimited byte string.
+    octets,
+};
+
+namespace detail {
+/// decode_mode::text, checked one decoded byte at a time while decoding (so
+/// errors are found in input order and reported at encoded offsets). The
+/// UTF-8 rules are the grammar's (utf8_continuations) narrowed by
+/// utf8_rfc3629_problem.
+class text_check {
+public:
+    /// `out[n]` is the byte just decoded, from the escape or byte at encoded
+    /// offset `at`. False, with `err` set, when it makes the value non-text.
+    bool add(char const* out, std::size_t n, std::size_t at, parse_error& err) noexcept {
+        unsigned const c = static_cast<unsigned char>(out[n]);
+        if (pending_ != 0) {  // inside a multi-byte sequence
+            if (c < 0x80 || c > 0xBF) return fail(err, lead_at_, "truncated UTF-8 sequence");
+            if (--pending_ != 0) return true;
+            char const* const why = utf8_rfc3629_problem(static_cast<unsigned char>(out[lead_]),
+                                                         static_cast<unsigned char>(out[lead_ + 1]), n + 1 - lead_);
+            return why == nullptr || fail(err, lead_at_, why);
+        }
+        if (c < 0x80) {
+            if (c >= 0x20 && c != 0x7F) return true;
+            if (c == '\t') return true;
+            return fail(err, at, c == 0 ? "NUL in the decoded value"
+                                 : c == '\r' || c == '\n' ? "CR or LF in the decoded value"
+                                                           : "control character in the decoded value",
+                        "text without control characters");
+        }
+        std::size_t const cont = utf8_continuations(c);
+        if (cont == 0)
+            return fail(err, at, c <= 0xBF ? "UTF-8 continuation byte without a lead byte" : "FE or FF is never UTF-8");
+        if (c < 0xC2 || c > 0xF4) return fail(err, at, utf8_rfc3629_problem(c, 0x80, cont + 1));
+        lead_ = n;
+        lead_at_ = at;
+        pending_ = cont;
+        return true;
+    }
+    /// At the end of the input: no sequence may be left open.
+    bool finish(parse_error& err) const noexcept {
+        return pending_ == 0 || fail(err, lead_at_, "truncated UTF-8 sequence");
+    }
+
+private:
+    static bool fail(parse_error& err, std::size_t at, char const* message,
+                     char const* expected = "UTF-8 text") noexcept {
+        err = parse_error{at, expected, message, "decode with decode_mode::octets to get the bytes as they are",
+                          errc::syntax};
+        return false;
+    }
+    std::size_t lead_ = 0;     // decoded index of the open sequence's lead byte
+    std::size_t lead_at_ = 0;  // its encoded offset
+    std::size_t pending_ = 0;  // continuation bytes still expected
+};
+} // namespace detail
+
 /// Decodes percent-escapes (%HH) of `encoded` into [out, out + capacity).
 /// Returns the decoded text (a view of `out`), or an error whose offset is in
-/// `encoded`: a malformed escape, or not enough room (errc::too_large).
-inline result<std::string_view> decode_percent(std::string_view encoded, char* out, std::size_t capacity) noexcept {
+/// `encoded`: a malformed escape, not enough room (errc::too_large), or, in
+/// decode_mode::text (the default), a value that is not text: `%00`,
+/// `%0D%0A`, `%C0%80`... (errc::syntax at the '%' or byte; see decode_mode
+/// for the hazard these pose to C consumers and lax UTF-8 decoders).
+inline result<std::string_view> decode_percent(std::string_view encoded, char* out, std::size_t capacity,
+                                               decode_mode mode = decode_mode::text) noexcept {
     std::size_t n = 0;
+    detail::text_check check;
+    parse_error err;
     for (std::size_t i = 0; i < encoded.size();) {
         char ch = encoded[i];
         std::size_t step = 1;
@@ -227,31 +316,69 @@ inline result<std::string_view> decode_percent(std::string_view encoded, char* o
             step = 3;
         }
         if (n == capacity) return parse_error{i, "", "output buffer too small", "", errc::too_large};
-        out[n++] = ch;
+        out[n] = ch;
+        if (mode == decode_mode::text && !check.add(out, n, i, err)) return err;
+        ++n;
         i += step;
     }
+    if (mode == decode_mode::text && !check.finish(err)) return err;
     return std::string_view(out, n);
 }
 
-/// Decodes a quoted-string as it came on the wire (with its DQUOTEs, or
-/// without them) into [out, out + capacity): quotes removed, quoted-pairs
-/// resolved, each line fold (CRLF before WSP) removed.
-inline result<std::string_view> decode_quoted(std::string_view quoted, char* out, std::size_t capacity) noexcept {
-    if (quoted.size() >= 2 && quoted.front() == '"' && quoted.back() == '"')
-        quoted = quoted.substr(1, quoted.size() - 2);
+namespace detail {
+/// decode_quoted without the DQUOTE removal: `body` starts at offset `base`
+/// of the caller's input (also used for the unquoted display-name, *(token LWS)).
+inline result<std::string_view> decode_quoted_body(std::string_view body, std::size_t base, char* out,
+                                                   std::size_t capacity, decode_mode mode) noexcept {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < quoted.size(); ++i) {
-        char ch = quoted[i];
-        if (ch == '\\' && i + 1 < quoted.size()) {
-            ch = quoted[++i];
-        } else if (ch == '\r' && i + 1 < quoted.size() && quoted[i + 1] == '\n') {
+    text_check check;
+    parse_error err;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        std::size_t const at = base + i;
+        char ch = body[i];
+        if (ch == '\\' && i + 1 < body.size()) {
+            ch = body[++i];
+        } else if (ch == '\r' && i + 1 < body.size() && body[i + 1] == '\n') {
             ++i;
             continue;
         }
-        if (n == capacity) return parse_error{i, "", "output buffer too small", "", errc::too_large};
-        out[n++] = ch;
+        if (n == capacity) return parse_error{at, "", "output buffer too small", "", errc::too_large};
+        out[n] = ch;
+        if (mode == decode_mode::text && !check.add(out, n, at, err)) return err;
+        ++n;
     }
+    if (mode == decode_mode::text && !check.finish(err)) return err;
     return std::string_view(out, n);
+}
+} // namespace detail
+
+/// Decodes a quoted-string as it came on the wire (with its DQUOTEs, or
+/// without them) into [out, out + capacity): quotes removed, quoted-pairs
+/// resolved, each line fold (CRLF before WSP) removed. Error offsets are in
+/// `quoted` as passed (the opening DQUOTE, when there, is offset 0).
+/// In decode_mode::text (the default) the decoded value must be text:
+/// quoted-pair lets `\<NUL>` (and every control but CR and LF) through the
+/// grammar, and UTF8-NONASCII lets overlong `C0 80` through; both are
+/// errc::syntax here, at the '\' or at the sequence's first byte. See
+/// decode_mode for why, and decode_mode::octets for the raw bytes.
+inline result<std::string_view> decode_quoted(std::string_view quoted, char* out, std::size_t capacity,
+                                              decode_mode mode = decode_mode::text) noexcept {
+    if (quoted.size() >= 2 && quoted.front() == '"' && quoted.back() == '"')
+        return detail::decode_quoted_body(quoted.substr(1, quoted.size() - 2), 1, out, capacity, mode);
+    return detail::decode_quoted_body(quoted, 0, out, capacity, mode);
+}
+
+/// Checks that `value` (already decoded, or raw text that has no escapes,
+/// such as auth_value::text() without a backslash) is text as
+/// decode_mode::text defines it. Returns `value`, or errc::syntax at the
+/// offset of the first offending byte in `value`.
+inline result<std::string_view> check_text(std::string_view value) noexcept {
+    detail::text_check check;
+    parse_error err;
+    for (std::size_t i = 0; i < value.size(); ++i)
+        if (!check.add(value.data(), i, i, err)) return err;
+    if (!check.finish(err)) return err;
+    return value;
 }
 
 /// The text between the quotes of a quoted value, escapes kept; other values unchanged.
@@ -260,13 +387,28 @@ inline constexpr std::string_view unquote(std::string_view v) noexcept {
 }
 
 /// Parses an unsigned decimal of at most `max`; nullopt when empty, non-digit or larger.
+/// Exact for every `max` up to UINT64_MAX (no wrap-around); leading zeros are allowed.
 inline constexpr std::optional<std::uint64_t> to_uint(std::string_view s, std::uint64_t max) noexcept {
     if (s.empty()) return std::nullopt;
     std::uint64_t v = 0;
+    if (max <= (UINT64_MAX - 9) / 10) {
+        // v <= max before each step, so v * 10 + 9 cannot wrap: the hot path
+        // (ports, CSeq, Content-Length...), one compare per digit.
+        for (char c : s) {
+            if (c < '0' || c > '9') return std::nullopt;
+            v = v * 10 + static_cast<std::uint64_t>(c - '0');
+            if (v > max) return std::nullopt;
+        }
+        return v;
+    }
+    // v * 10 + d <= max  <=>  v < max / 10, or v == max / 10 and d <= max % 10.
+    std::uint64_t const q = max / 10;
+    std::uint64_t const r = max % 10;
     for (char c : s) {
         if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-        if (v > max) return std::nullopt;
+        std::uint64_t const d = static_cast<std::uint64_t>(c - '0');
+        if (v > q || (v == q && d > r)) return std::nullopt;
+        v = v * 10 + d;
     }
     return v;
 }

@@ -71,6 +71,23 @@ inline void check_value(char const* entry, std::string_view in, Parse parse) {
     if (text2 != text) fail(entry, "formatting is not idempotent", text, text2, "formatted again");
 }
 
+/// A validated value (display name, user part, auth-param) and its decoder
+/// `decode(out, cap, mode)`: in decode_mode::octets it decodes into a buffer
+/// of its own size; decode_mode::text gives the same bytes, or errc::syntax
+/// at an offset inside the value, exactly when check_text() rejects those
+/// bytes. Exact-size heap buffers, so ASan sees any write past the end.
+template <class Decode>
+inline void check_decode(char const* entry, std::string_view in, std::string_view raw, Decode decode) {
+    std::vector<char> a(raw.size()), b(raw.size());
+    auto const o = decode(a.data(), a.size(), decode_mode::octets);
+    if (!o) fail(entry, "a validated value does not decode (decode_mode::octets)", in);
+    auto const t = decode(b.data(), b.size(), decode_mode::text);
+    if (t.has_value() != check_text(*o).has_value()) fail(entry, "decode_mode::text disagrees with check_text", in);
+    if (t && *t != *o) fail(entry, "decode_mode::text decodes to other bytes than decode_mode::octets", in);
+    if (!t && (t.error().code != errc::syntax || t.error().offset >= raw.size()))
+        fail(entry, "a non-text value is not errc::syntax at an offset inside it", in);
+}
+
 /// Leniency flags byte for parse_message:
 ///   bit 0 validate off, bit 1 allow_bare_lf, bit 2 strict_date,
 ///   bit 3 strict_content_length, bit 4 require_content_length,

@@ -8,7 +8,8 @@
 // raw with their folds), the Request-URIs and URIs inside <>, the values of
 // seed/fragments.tsv, a few RFC 3261 examples, and the whole messages (with
 // the leniency-flags byte the message harness expects, and as streams with
-// keep-alives for the framing harness).
+// keep-alives for the framing harness; the Authorization values with a
+// password, method and body for the digest harness).
 #include "corpus.hpp"
 
 #include <cstdio>
@@ -27,6 +28,27 @@ std::map<std::string, std::set<std::string>> seeds;  // harness -> contents (ded
 
 void add(char const* harness, std::string const& s) { seeds[harness].insert(s); }
 
+/// digest harness: flags, the lengths of password, method and body, the
+/// credentials, then those three (see fuzz_digest.cpp). Flag variants: as
+/// sent (text mode, 32 hex); 64 hex with qop=auth-int and a body; octets
+/// mode with userhash and MD5-sess; a hasher that fails on its first call.
+void add_digest(std::string const& credentials) {
+    std::string const password = "SomePass", method = "REGISTER", body = "v=0\r\n";
+    struct variant {
+        unsigned char flags;
+        bool with_body;
+    };
+    for (variant const v : {variant{0x00, false}, variant{0x0E, true}, variant{0x31, false}, variant{0x40, false}}) {
+        std::string s;
+        s += static_cast<char>(v.flags);
+        s += static_cast<char>(password.size());
+        s += static_cast<char>(method.size());
+        s += static_cast<char>(v.with_body ? body.size() : 0);
+        s += credentials + password + method + (v.with_body ? body : std::string());
+        add("digest", s);
+    }
+}
+
 void add_value(entry e, std::string const& v) {
     switch (e) {
     case entry::uri: add("uri", v); break;
@@ -44,7 +66,10 @@ void add_value(entry e, std::string const& v) {
         add("name_addr", v);
         break;
     case entry::via: add("via_list", v); break;
-    case entry::credentials: add("credentials", v); break;
+    case entry::credentials:
+        add("credentials", v);
+        add_digest(v);
+        break;
     case entry::challenge: add("challenge", v); break;
     case entry::message: {
         // message: flags byte 0x00 (strict), 0x01 (no validation), 0x03 (+ bare LF)
@@ -103,7 +128,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     for (auto const& it : sipview_corpus::load(argv[1])) add_value(it.kind, it.text);
-    for (auto const& e : rfc3261_examples) add(e[0], e[1]);
+    for (auto const& e : rfc3261_examples) {
+        add(e[0], e[1]);
+        if (std::string(e[0]) == "credentials") add_digest(e[1]);
+    }
+    // decode_mode::text rejects these (a quoted-pair NUL, an overlong C0 80)
+    static char const nul_user[] = "Digest username=\"alice\\\0evil\", realm=\"r\", nonce=\"n\", uri=\"sip:r\", "
+                                   "response=\"0123456789abcdef0123456789abcdef\"";
+    add_digest(std::string(nul_user, sizeof nul_user - 1));
+    add_digest("Digest username=\"bob\xC0\x80\", realm=\"r\", nonce=\"n\", uri=\"sip:r\", qop=auth, nc=00000001, "
+               "cnonce=\"c\", response=\"0123456789abcdef0123456789abcdef\"");
 
     std::size_t total = 0;
     for (auto const& [harness, contents] : seeds) {

@@ -307,15 +307,33 @@ struct sws_parser : primitive<sws_parser> {
     }
 };
 
-/// Length of one UTF8-NONASCII sequence at p (RFC 3261: lead C0-DF + 1, E0-EF + 2,
-/// F0-F7 + 3, F8-FB + 4, FC-FD + 5 UTF8-CONT), or 0 when it is malformed.
+/// Number of UTF8-CONT bytes after the lead byte `c` of a UTF8-NONASCII
+/// sequence (RFC 3261: lead C0-DF + 1, E0-EF + 2, F0-F7 + 3, F8-FB + 4,
+/// FC-FD + 5 UTF8-CONT), or 0 when `c` is no lead byte (ASCII, 80-BF, FE, FF).
+inline constexpr std::size_t utf8_continuations(unsigned c) noexcept {
+    return c >= 0xC0 && c <= 0xDF ? 1
+         : c >= 0xE0 && c <= 0xEF ? 2
+         : c >= 0xF0 && c <= 0xF7 ? 3
+         : c >= 0xF8 && c <= 0xFB ? 4
+         : c >= 0xFC && c <= 0xFD ? 5 : 0;
+}
+
+/// Why a sequence of RFC 3261 UTF8-NONASCII shape (lead byte `lead`, then
+/// `second`, length `length`) is not UTF-8 as RFC 3629 restricts it, or
+/// nullptr when it is. RFC 3261's grammar accepts all of these; decoding in
+/// decode_mode::text does not. `second` only matters for leads C2-F4.
+inline constexpr char const* utf8_rfc3629_problem(unsigned lead, unsigned second, std::size_t length) noexcept {
+    if (lead < 0xC2 || (lead == 0xE0 && second < 0xA0) || (lead == 0xF0 && second < 0x90))
+        return "overlong UTF-8 sequence (C0 80 is an overlong NUL)";
+    if (lead == 0xED && second >= 0xA0) return "UTF-8 sequence encodes a surrogate (U+D800-U+DFFF)";
+    if (length > 4 || lead > 0xF4 || (lead == 0xF4 && second >= 0x90)) return "UTF-8 sequence beyond U+10FFFF";
+    return nullptr;
+}
+
+/// Length of one UTF8-NONASCII sequence at p (RFC 3261's shape, see
+/// utf8_continuations; overlong forms are accepted), or 0 when it is malformed.
 inline std::size_t utf8_nonascii_length(iter p, iter last) noexcept {
-    unsigned const c = static_cast<unsigned char>(*p);
-    std::size_t n = c >= 0xC0 && c <= 0xDF ? 1
-                  : c >= 0xE0 && c <= 0xEF ? 2
-                  : c >= 0xF0 && c <= 0xF7 ? 3
-                  : c >= 0xF8 && c <= 0xFB ? 4
-                  : c >= 0xFC && c <= 0xFD ? 5 : 0;
+    std::size_t const n = utf8_continuations(static_cast<unsigned char>(*p));
     if (n == 0 || static_cast<std::size_t>(last - p) <= n) return 0;
     for (std::size_t i = 1; i <= n; ++i) {
         unsigned const cont = static_cast<unsigned char>(p[i]);
