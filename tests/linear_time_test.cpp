@@ -2,16 +2,26 @@
 // repeated separators, quotes, folds, '%', '<', ',', `a;` user parts, long
 // token display names, long parameter lists, many headers... are parsed (and
 // what is accepted is iterated and formatted) and must finish. Nothing here
-// reads a clock: linearity is measured in instructions with --callgrind.
+// reads a clock: linearity is measured in instructions under callgrind, which
+// are the same from run to run and machine load does not change.
 //
 //   sipview_linear_time_test                 all cases at 1 MB (and 256 KB), "N passed, M failed"
 //   sipview_linear_time_test --list          the cases
-//   sipview_linear_time_test --one I SIZE    case I at SIZE bytes (what callgrind runs)
+//   sipview_linear_time_test --one I SIZE    case I at SIZE bytes
 //   sipview_linear_time_test --callgrind [FILTER]
 //       runs each case (whose name contains FILTER) under
 //       `valgrind --tool=callgrind --toggle-collect=linear_time_measure`
 //       at 256 KB and 1 MB and prints the instruction counts and their ratio
-//       (~4 for linear; a case above 6 is flagged SUPERLINEAR).
+//       (~4 for linear; a case above 6 is flagged SUPERLINEAR; exit status 1).
+//   sipview_linear_time_test --growth SMALL BIG MAX_RATIO [FILTER]
+//       the same at SMALL and BIG bytes; exit status 1 when a case's
+//       instruction ratio is above MAX_RATIO, 77 (skipped) when valgrind
+//       cannot run. The ctest linear_time_growth: 16 KB and 64 KB, at most 5x.
+//   sipview_linear_time_test --measure SMALL BIG [FILTER]
+//       what --callgrind and --growth run under callgrind (one process for
+//       every case: a callgrind dump after each call of linear_time_measure).
+//   sipview_linear_time_test --skip REASON   prints REASON, exit status 77
+// $SIPVIEW_VALGRIND names the valgrind to run (default: valgrind on $PATH).
 #include <sipview/format.hpp>
 #include <sipview/sipview.hpp>
 #include <sipview/stream.hpp>
@@ -19,14 +29,26 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define SIPVIEW_HAVE_CALLGRIND_H 1
+#else
+#define SIPVIEW_HAVE_CALLGRIND_H 0
+#endif
 
 using namespace sipview;
 
@@ -292,20 +314,167 @@ std::string self_path() {
     return buf;
 }
 
-/// Instructions callgrind counted inside linear_time_measure for case i at `size`.
-unsigned long long callgrind_ir(std::size_t i, std::size_t size) {
-    std::string const out = "/tmp/sipview-linear-" + std::to_string(getpid()) + ".cg";
-    std::string const cmd = "valgrind --tool=callgrind --toggle-collect=linear_time_measure --callgrind-out-file=" + out + " '" +
-                            self_path() + "' --one " + std::to_string(i) + " " + std::to_string(size) + " >/dev/null 2>&1";
-    if (std::system(cmd.c_str()) != 0) return 0;
-    std::ifstream f(out);
-    std::string line;
-    unsigned long long ir = 0;
-    while (std::getline(f, line))
-        if (line.rfind("summary:", 0) == 0 || line.rfind("totals:", 0) == 0) ir = std::strtoull(line.c_str() + line.find(':') + 1, nullptr, 10);
-    std::remove(out.c_str());
-    return ir;
+bool selected(test_case const& c, char const* filter) { return c.name.find(filter) != std::string::npos; }
+
+/// --measure SMALL BIG [FILTER], what run_callgrind() runs under callgrind:
+/// every selected case at both sizes, one callgrind dump after each run,
+/// labelled "case I size N". Nothing is collected outside
+/// linear_time_measure (--toggle-collect), so a dump holds exactly the
+/// instructions of that one call.
+int measure_all(std::vector<test_case> const& all, std::size_t small, std::size_t big, char const* filter) {
+    int failed = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (!selected(all[i], filter)) continue;
+        for (std::size_t const size : {small, big}) {
+            std::string const in = all[i].make(size);
+            g_headers.resize(size / 4 + 64);  // as --one: a header line takes at least 4 octets
+            bool const ok = linear_time_measure(static_cast<int>(all[i].entry), in.data(), in.size());
+#if SIPVIEW_HAVE_CALLGRIND_H
+            std::string const label = "case " + std::to_string(i) + " size " + std::to_string(size);
+            CALLGRIND_DUMP_STATS_AT(label.c_str());
+#endif
+            if (!ok) {
+                std::fprintf(stderr, "%s at %zu bytes: error offset past the end\n", all[i].name.c_str(), size);
+                ++failed;
+            }
+        }
+    }
+    return failed == 0 ? 0 : 1;
 }
+
+/// Runs argv (stdout and stderr to `log`) and returns its exit status; -1
+/// when it cannot be started or does not exit normally.
+int run_program(std::vector<std::string> const& args, std::string const& log) {
+    pid_t const pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        int const fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+            close(fd);
+        }
+        std::vector<char*> argv;
+        for (auto const& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execvp(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+    return WEXITSTATUS(status);
+}
+
+std::string valgrind_program() {
+    char const* v = std::getenv("SIPVIEW_VALGRIND");
+    return v && *v ? v : "valgrind";
+}
+
+/// Why valgrind cannot measure here, or "" when it can.
+std::string why_no_callgrind() {
+#if !SIPVIEW_HAVE_CALLGRIND_H
+    return "built without <valgrind/callgrind.h> (Debian package valgrind)";
+#else
+    std::string const log = "/tmp/sipview-linear-" + std::to_string(getpid()) + ".version";
+    int const rc = run_program({valgrind_program(), "--version"}, log);
+    std::remove(log.c_str());
+    if (rc != 0) return "'" + valgrind_program() + " --version' does not run (Debian package valgrind)";
+    return "";
+#endif
+}
+
+struct measured {
+    std::size_t index;
+    unsigned long long small_ir = 0, big_ir = 0;
+    double ratio() const { return small_ir ? static_cast<double>(big_ir) / static_cast<double>(small_ir) : 0.0; }
+};
+
+/// Runs `--measure small big filter` once under callgrind and reads one
+/// instruction count per (case, size) from its dumps. Empty on failure
+/// (`error` says why).
+std::vector<measured> run_callgrind(std::vector<test_case> const& all, std::size_t small, std::size_t big, char const* filter,
+                                    std::string& error) {
+    std::vector<measured> out;
+    char dir_template[] = "/tmp/sipview-linear-XXXXXX";
+    char const* dir = mkdtemp(dir_template);
+    if (!dir) {
+        error = "mkdtemp failed";
+        return out;
+    }
+    std::string const base = std::string(dir) + "/cg";
+    std::string const log = std::string(dir) + "/log";
+    int const rc = run_program({valgrind_program(), "--tool=callgrind", "--toggle-collect=linear_time_measure", "--dump-instr=no",
+                                "--dump-line=no", "--callgrind-out-file=" + base, self_path(), "--measure", std::to_string(small),
+                                std::to_string(big), filter},
+                               log);
+    std::map<std::pair<std::size_t, std::size_t>, unsigned long long> ir;  // (case, size) -> instructions
+    std::string log_text;
+    std::error_code ec;  // no exceptions: the firmware preset builds this with -fno-exceptions
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::ifstream f(it->path());
+        if (it->path().filename() == "log") {
+            std::stringstream ss;
+            ss << f.rdbuf();
+            log_text = ss.str();
+            continue;
+        }
+        std::string line;
+        long long index = -1, size = -1;
+        unsigned long long total = 0;
+        while (std::getline(f, line)) {
+            std::size_t const at = line.find("Client Request: case ");
+            if (line.rfind("desc:", 0) == 0 && at != std::string::npos)
+                std::sscanf(line.c_str() + at, "Client Request: case %lld size %lld", &index, &size);
+            else if (line.rfind("summary:", 0) == 0 || line.rfind("totals:", 0) == 0)
+                total = std::strtoull(line.c_str() + line.find(':') + 1, nullptr, 10);
+        }
+        if (index >= 0 && size >= 0) ir[{static_cast<std::size_t>(index), static_cast<std::size_t>(size)}] = total;
+    }
+    std::filesystem::remove_all(dir, ec);
+    if (rc != 0) {
+        error = "callgrind run exited with status " + std::to_string(rc) + ":\n" + log_text;
+        return out;
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (!selected(all[i], filter)) continue;
+        auto const a = ir.find({i, small}), b = ir.find({i, big});
+        if (a == ir.end() || b == ir.end() || a->second == 0) {
+            error = "no instruction count for case " + std::to_string(i) + " (" + all[i].name + ")";
+            out.clear();
+            return out;
+        }
+        out.push_back({i, a->second, b->second});
+    }
+    return out;
+}
+
+/// Prints each case's instruction counts at both sizes and their ratio; a
+/// ratio above `bound` is flagged. Returns 0 when none is, 1 when one is or
+/// the measurement failed.
+int report_growth(std::vector<test_case> const& all, std::size_t small, std::size_t big, double bound, char const* filter) {
+    std::string error;
+    std::vector<measured> const m = run_callgrind(all, small, big, filter, error);
+    if (m.empty()) {
+        std::printf("FAIL: %s\n", error.empty() ? "no case matches the filter" : error.c_str());
+        return 1;
+    }
+    std::string const a = "Ir " + std::to_string(small / 1024) + " KB", b = "Ir " + std::to_string(big / 1024) + " KB";
+    std::printf("%-70s %14s %14s %7s\n", "case", a.c_str(), b.c_str(), "ratio");
+    int flagged = 0;
+    measured const* worst = &m.front();
+    for (auto const& x : m) {
+        bool const bad = x.ratio() > bound;
+        flagged += bad;
+        if (x.ratio() > worst->ratio()) worst = &x;
+        std::printf("%-70s %14llu %14llu %7.2f%s\n", all[x.index].name.c_str(), x.small_ir, x.big_ir, x.ratio(),
+                    bad ? "  SUPERLINEAR" : "");
+    }
+    std::printf("%zu cases, input %zux larger: worst instruction ratio %.2f (%s); %d case(s) above %.2f\n", m.size(), big / small,
+                worst->ratio(), all[worst->index].name.c_str(), flagged, bound);
+    return flagged == 0 ? 0 : 1;
+}
+
+constexpr int skip_status = 77;  // ctest's SKIP_RETURN_CODE for linear_time_growth
 
 } // namespace
 
@@ -325,22 +494,30 @@ int main(int argc, char** argv) {
         if (all[i].entry == ep::message) g_headers.resize(size / 4 + 64);
         return linear_time_measure(static_cast<int>(all[i].entry), in.data(), in.size()) ? 0 : 1;
     }
+    if ((argc == 4 || argc == 5) && std::strcmp(argv[1], "--measure") == 0)
+        return measure_all(all, std::strtoul(argv[2], nullptr, 10), std::strtoul(argv[3], nullptr, 10), argc == 5 ? argv[4] : "");
     if (argc >= 2 && std::strcmp(argv[1], "--callgrind") == 0) {
-        char const* filter = argc >= 3 ? argv[2] : "";
-        int flagged = 0;
-        std::printf("%-70s %14s %14s %7s\n", "case", "Ir 256 KB", "Ir 1 MB", "ratio");
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (all[i].name.find(filter) == std::string::npos) continue;
-            unsigned long long const a = callgrind_ir(i, small);
-            unsigned long long const b = callgrind_ir(i, big);
-            double const ratio = a ? static_cast<double>(b) / static_cast<double>(a) : 0.0;
-            bool const bad = ratio > 6.0;
-            flagged += bad;
-            std::printf("%-70s %14llu %14llu %7.2f%s\n", all[i].name.c_str(), a, b, ratio, bad ? "  SUPERLINEAR" : "");
-            std::fflush(stdout);
+        std::string const why = why_no_callgrind();
+        if (!why.empty()) {
+            std::printf("cannot measure: %s\n", why.c_str());
+            return 2;
         }
-        std::printf("%d case(s) above 6x\n", flagged);
-        return flagged == 0 ? 0 : 1;
+        return report_growth(all, small, big, 6.0, argc >= 3 ? argv[2] : "");
+    }
+    if ((argc == 5 || argc == 6) && std::strcmp(argv[1], "--growth") == 0) {
+        std::size_t const a = std::strtoul(argv[2], nullptr, 10), b = std::strtoul(argv[3], nullptr, 10);
+        double const bound = std::strtod(argv[4], nullptr);
+        if (a == 0 || b <= a || bound <= 0) return 2;
+        std::string const why = why_no_callgrind();
+        if (!why.empty()) {
+            std::printf("SKIPPED: %s\n", why.c_str());
+            return skip_status;
+        }
+        return report_growth(all, a, b, bound, argc == 6 ? argv[5] : "");
+    }
+    if (argc == 3 && std::strcmp(argv[1], "--skip") == 0) {
+        std::printf("SKIPPED: %s\n", argv[2]);
+        return skip_status;
     }
 
     g_headers.resize(big / 4 + 64);  // enough for any case: a header line takes at least 4 octets
