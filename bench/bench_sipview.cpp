@@ -156,7 +156,7 @@ void register_sipview() {
     static input const uris[] = {
         {"short", "sip:company1"},
         {"typical", "sip:alice@client.atlanta.example.com:5060;transport=tcp"},
-        {"notes", "sips:alice:secret@atlanta.com:5061;transport=tcp;lr?subject=project%20x"},  // X3-NOTES.md's URI
+        {"notes", "sips:alice:secret@atlanta.com:5061;transport=tcp;lr?subject=project%20x"},  // a URI with every part
         {"ipv6", "sip:[2001:db8::10]:5070;maddr=[2001:db8::1];lr"},
     };
     for (auto const& u : uris)

@@ -50,23 +50,17 @@ std::vector<fragment_row> read_fragments(std::string const& path) {
     return rows;
 }
 
-/// Parses `value` as the value of header `header` (long or compact name);
-/// returns the error, or nothing when it is valid.
+/// Parses `value` as the value of header `header` (long or compact name)
+/// with its row of sipview's header registry; returns the error, or nothing
+/// when it is valid.
 std::optional<sipview::parse_error> check_header_value(std::string_view header, std::string_view value) {
-    auto err = [](auto const& r) -> std::optional<parse_error> {
-        if (r) return std::nullopt;
-        return r.error();
-    };
-    if (iequals(header, "Via") || iequals(header, "v")) return err(parse_via_list(value));
-    if (iequals(header, "Contact") || iequals(header, "m")) return err(parse_contact_list(value));
-    if (iequals(header, "From") || iequals(header, "f") || iequals(header, "To") || iequals(header, "t"))
-        return err(parse_name_addr(value));
-    if (iequals(header, "Route") || iequals(header, "Record-Route")) return err(parse_route_list(value));
-    if (iequals(header, "Authorization") || iequals(header, "Proxy-Authorization"))
-        return err(parse_credentials(value));
-    if (iequals(header, "WWW-Authenticate") || iequals(header, "Proxy-Authenticate"))
-        return err(parse_challenge(value));
-    return parse_error{0, "a known header name", "no typed grammar for this header", "", errc::syntax};
+    std::optional<parse_error> error = parse_error{0, "a known header name", "sipview does not know this header", "", errc::syntax};
+    visit_header(lookup_header(header), [&](auto tag) {
+        auto r = decltype(tag)::parse(value);
+        if (r) error.reset();
+        else error = r.error();
+    });
+    return error;
 }
 
 std::string str(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("-"); }
@@ -91,31 +85,34 @@ void print_name_addr(name_addr const& n) {
         std::printf("    param %.*s = %s\n", int(p.name.size()), p.name.data(), str(p.value).c_str());
 }
 
-void print_fields(std::string const& header, std::string_view value) {
-    if (iequals(header, "From") || iequals(header, "To")) {
-        if (auto r = parse_name_addr(value)) print_name_addr(*r);
-    } else if (iequals(header, "Contact")) {
-        if (auto r = parse_contact_list(value))
-            for (name_addr const& n : *r) print_name_addr(n);
-    } else if (iequals(header, "Via")) {
-        if (auto r = parse_via_list(value))
-            for (via const& v : *r)
-                std::printf("    via %.*s/%.*s/%.*s sent-by %.*s port %s branch %s\n", int(v.protocol_name.size()),
-                            v.protocol_name.data(), int(v.protocol_version.size()), v.protocol_version.data(),
-                            int(v.transport.size()), v.transport.data(), int(v.host.size()), v.host.data(),
-                            str(v.port_text).c_str(), str(v.branch()).c_str());
-    } else if (iequals(header, "Authorization")) {
-        if (auto r = parse_credentials(value)) {
-            std::printf("    scheme %.*s\n", int(r->scheme.size()), r->scheme.data());
-            for (param const& p : r->params()) {
-                char buf[256];
-                std::string shown = str(p.value);
-                if (p.value)
-                    if (auto d = decode_quoted(*p.value, buf, sizeof buf)) shown = std::string(*d);
-                std::printf("    %.*s = %s\n", int(p.name.size()), p.name.data(), shown.c_str());
-            }
-        }
+// The typed fields of each kind of value (by AST type; other values print nothing).
+void print_value(name_addr const& n) { print_name_addr(n); }
+void print_value(name_addr_list const& l) {
+    for (name_addr const& n : l) print_name_addr(n);
+}
+void print_value(via_list const& l) {
+    for (via const& v : l)
+        std::printf("    via %.*s/%.*s/%.*s sent-by %.*s port %s branch %s\n", int(v.protocol_name.size()), v.protocol_name.data(),
+                    int(v.protocol_version.size()), v.protocol_version.data(), int(v.transport.size()), v.transport.data(),
+                    int(v.host.size()), v.host.data(), str(v.port_text).c_str(), str(v.branch()).c_str());
+}
+void print_value(credentials const& c) {
+    std::printf("    scheme %.*s\n", int(c.scheme.size()), c.scheme.data());
+    for (param const& p : c.params()) {
+        char buf[256];
+        std::string shown = str(p.value);
+        if (p.value)
+            if (auto d = decode_quoted(*p.value, buf, sizeof buf)) shown = std::string(*d);
+        std::printf("    %.*s = %s\n", int(p.name.size()), p.name.data(), shown.c_str());
     }
+}
+template <class Other>
+void print_value(Other const&) {}
+
+void print_fields(std::string const& header, std::string_view value) {
+    visit_header(lookup_header(header), [&](auto tag) {
+        if (auto r = decltype(tag)::parse(value)) print_value(*r);
+    });
 }
 } // namespace
 

@@ -103,6 +103,13 @@ void run_parse_calls(Probe& probe) {
         if (r) { (void)r->realm(); for (auto q : r->qop_options()) (void)q; }
         probe.end("parse_challenge", c.valid, r.has_value());
     }
+    // every header value parser of the header registry, on its row's example
+    for_each_header([&](auto tag) {
+        using H = decltype(tag);
+        probe.begin();
+        auto r = H::parse(H::example);
+        probe.end(H::parser.data(), true, r.has_value());
+    });
     static constexpr case_row messages[] = {
         {"REGISTER sip:company1 SIP/2.0\r\n"
          "Via: SIP/2.0/TCP 192.0.2.10:49152;branch=z9hG4bK128604767;rport\r\n"
@@ -125,6 +132,11 @@ void run_parse_calls(Probe& probe) {
         {"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\n"
          "Call-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 4\r\n\r\nbody", true},
         {"INVITE sip:a@b SIP/2.0\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n", false},
+        {"SIP/2.0 183 Session Progress\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\n"
+         "Call-ID: x\r\nCSeq: 1 INVITE\r\nRSeq: 988789\r\nSession-Expires: 4000;refresher=uac\r\nMin-SE: 90\r\n"
+         "Path: <sip:p1.example.com;lr>\r\nContent-Length: 0\r\n\r\n", true},
+        {"PRACK sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\n"
+         "Call-ID: x\r\nCSeq: 2 PRACK\r\nMax-Forwards: 70\r\nRAck: 0 1 INVITE\r\nContent-Length: 0\r\n\r\n", false},
     };
     for (auto const& c : messages) {
         probe.begin();
@@ -136,6 +148,8 @@ void run_parse_calls(Probe& probe) {
             (void)r->call_id();
             if (auto v = r->vias()) for (auto const& e : *v) (void)e.branch();
             (void)r->authorization();
+            (void)r->get<header::session_expires>();
+            for (auto const& h : r->headers()) r->visit_typed(h, [](auto, auto const& v) { (void)v.has_value(); });
         }
         probe.end("parse_message", c.valid, r.has_value());
     }

@@ -176,6 +176,7 @@ TEST_CASE("a quoted-pair NUL (alice\\<NUL>evil) is rejected at its backslash", "
     REQUIRE_FALSE(t.ok);
     CHECK(t.error.offset == 6);  // the '\' in the input as passed (DQUOTE at 0)
     CHECK(t.error.code == errc::syntax);
+    CHECK(t.error.id == diag::decode_nul);
 
     auto o = run_quoted(value, decode_mode::octets);
     REQUIRE(o.ok);
@@ -213,25 +214,26 @@ TEST_CASE("ill-formed UTF-8 in a quoted string is rejected at the sequence's fir
     struct row {
         std::string in;
         std::size_t offset;
+        diag id;
     };
     row const rows[] = {
-        {"\"a\xC0\x80" "b\"", 2},            // overlong NUL
-        {"\"a\xC1\xBF\"", 2},                // overlong '\x7F'
-        {"\"\xE0\x80\xAF\"", 1},             // overlong '/'
-        {"\"\xF0\x80\x80\xAF\"", 1},         // overlong '/'
-        {"\"ab\xED\xA0\x80\"", 3},           // surrogate U+D800
-        {"\"\xED\xBF\xBF\"", 1},             // surrogate U+DFFF
-        {"\"\xF4\x90\x80\x80\"", 1},         // U+110000
-        {"\"\xF5\x80\x80\x80\"", 1},         // lead F5
-        {"\"\xF8\x88\x80\x80\x80\"", 1},     // 5-byte form (RFC 3261 grammar accepts it)
-        {"\"\xFC\x84\x80\x80\x80\x80\"", 1}, // 6-byte form
-        {"\"a\xE2\x82\"", 2},                // truncated at the end
-        {"\"a\xE2\x82" "b\"", 2},            // truncated by ASCII
-        {"\"\xE2\xE2\x82\xAC\"", 1},         // truncated by another lead
-        {"\"a\x80\"", 2},                    // stray continuation byte
-        {"\"\xC3\xA9\xA9\"", 3},             // continuation byte after a complete sequence
-        {"\"a\xFE\"", 2},
-        {"\"a\xFF\"", 2},
+        {"\"a\xC0\x80" "b\"", 2, diag::decode_overlong_utf8},            // overlong NUL
+        {"\"a\xC1\xBF\"", 2, diag::decode_overlong_utf8},                // overlong '\x7F'
+        {"\"\xE0\x80\xAF\"", 1, diag::decode_overlong_utf8},             // overlong '/'
+        {"\"\xF0\x80\x80\xAF\"", 1, diag::decode_overlong_utf8},         // overlong '/'
+        {"\"ab\xED\xA0\x80\"", 3, diag::decode_surrogate},               // surrogate U+D800
+        {"\"\xED\xBF\xBF\"", 1, diag::decode_surrogate},                 // surrogate U+DFFF
+        {"\"\xF4\x90\x80\x80\"", 1, diag::decode_beyond_unicode},        // U+110000
+        {"\"\xF5\x80\x80\x80\"", 1, diag::decode_beyond_unicode},        // lead F5
+        {"\"\xF8\x88\x80\x80\x80\"", 1, diag::decode_beyond_unicode},    // 5-byte form (RFC 3261 grammar accepts it)
+        {"\"\xFC\x84\x80\x80\x80\x80\"", 1, diag::decode_beyond_unicode}, // 6-byte form
+        {"\"a\xE2\x82\"", 2, diag::decode_truncated_utf8},                // truncated at the end
+        {"\"a\xE2\x82" "b\"", 2, diag::decode_truncated_utf8},            // truncated by ASCII
+        {"\"\xE2\xE2\x82\xAC\"", 1, diag::decode_truncated_utf8},         // truncated by another lead
+        {"\"a\x80\"", 2, diag::decode_stray_continuation},                // stray continuation byte
+        {"\"\xC3\xA9\xA9\"", 3, diag::decode_stray_continuation},         // continuation byte after a complete sequence
+        {"\"a\xFE\"", 2, diag::decode_fe_ff},
+        {"\"a\xFF\"", 2, diag::decode_fe_ff},
     };
     for (auto const& r : rows) {
         INFO(r.in);
@@ -239,12 +241,14 @@ TEST_CASE("ill-formed UTF-8 in a quoted string is rejected at the sequence's fir
         REQUIRE_FALSE(t.ok);
         CHECK(t.error.offset == r.offset);
         CHECK(t.error.code == errc::syntax);
+        CHECK(to_string(t.error.id) == to_string(r.id));
         CHECK(run_quoted(r.in, decode_mode::octets).ok);
         // check_text over the bytes decode_mode::octets gives: same verdict, offset one less (no DQUOTE)
         auto const o = run_quoted(r.in, decode_mode::octets).bytes;
         auto c = check_text(o);
         REQUIRE_FALSE(c);
         CHECK(c.error().offset == r.offset - 1);
+        CHECK(c.error().id == r.id);
     }
 }
 
@@ -282,13 +286,15 @@ TEST_CASE("control characters are rejected, HTAB is accepted", "[core][decode][t
     struct row {
         std::string in;
         std::size_t offset;
+        diag id;
     };
     row const rows[] = {
-        {"\"a\\\x01\"", 2}, {"\"a\\\x1F\"", 2}, {"\"a\\\x7F\"", 2}, {"\"a\\\x0B\"", 2},
-        {"\"a\\\x1B[0m\"", 2},  // ESC: terminal injection
-        {"\"a\rb\"", 2},        // bare CR (not a fold)
-        {"\"a\nb\"", 2},        // bare LF
-        {"\"a\x7F\"", 2},       // DEL
+        {"\"a\\\x01\"", 2, diag::decode_control}, {"\"a\\\x1F\"", 2, diag::decode_control},
+        {"\"a\\\x7F\"", 2, diag::decode_control}, {"\"a\\\x0B\"", 2, diag::decode_control},
+        {"\"a\\\x1B[0m\"", 2, diag::decode_control},  // ESC: terminal injection
+        {"\"a\rb\"", 2, diag::decode_cr_lf},           // bare CR (not a fold)
+        {"\"a\nb\"", 2, diag::decode_cr_lf},           // bare LF
+        {"\"a\x7F\"", 2, diag::decode_control},        // DEL
     };
     for (auto const& r : rows) {
         INFO(r.in);
@@ -296,6 +302,7 @@ TEST_CASE("control characters are rejected, HTAB is accepted", "[core][decode][t
         REQUIRE_FALSE(t.ok);
         CHECK(t.error.offset == r.offset);
         CHECK(t.error.code == errc::syntax);
+        CHECK(to_string(t.error.id) == to_string(r.id));
         CHECK(run_quoted(r.in, decode_mode::octets).ok);
     }
 }
@@ -359,6 +366,7 @@ TEST_CASE("the first problem in the input wins: a NUL before the end of the buff
     auto small = run_quoted("\"abc\"", decode_mode::text, 2);
     REQUIRE_FALSE(small.ok);
     CHECK(small.error.code == errc::too_large);
+    CHECK(small.error.id == diag::decode_buffer_full);
     CHECK(small.error.offset == 3);  // the 'c', in the input as passed
     auto small_octets = run_percent("ab%00", decode_mode::octets, 2);
     REQUIRE_FALSE(small_octets.ok);

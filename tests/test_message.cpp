@@ -410,6 +410,7 @@ TEST_CASE("without Content-Length the rest of a datagram is the body", "[message
     auto s = parse_message(text, h, stream);
     REQUIRE_FALSE(s);
     CHECK(s.error().message == "Content-Length is required on a stream transport");
+    CHECK(s.error().code == errc::missing_header);
 }
 
 TEST_CASE("a Content-Length larger than the body, negative or non-numeric is an error", "[message][body]") {
@@ -727,7 +728,12 @@ TEST_CASE("repeated single-valued and missing mandatory headers are warnings", "
     CHECK(r->warnings().size() == 2);  // validate() again: the same warnings, not twice as many
     CHECK(r->warnings()[0].offset == text.find("Call-ID: second"));
     CHECK(r->warnings()[1].message == "the Max-Forwards header a request must carry is missing");
+    CHECK(r->warnings()[0].code == errc::duplicate_header);
+    CHECK(r->warnings()[1].code == errc::missing_header);
     CHECK(*r->call_id() == "abc123@host.example.com");  // the first one
+    auto absent = r->get<header::session_expires>();
+    REQUIRE_FALSE(absent);
+    CHECK(absent.error().code == errc::missing_header);
 }
 
 // ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@
 //   reported. Any of the named headers satisfies the test.
 // * baddn has non-token display names in From and To; From comes first.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <sipview/message.hpp>
 
@@ -31,13 +32,7 @@ using namespace sipview;
 
 namespace {
 
-std::string read_bytes(std::string const& path) {
-    std::ifstream f(path, std::ios::binary);
-    REQUIRE(f.good());
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using sipview_test::read_bytes;
 
 struct manifest_row {
     std::string file, section, expect, what;

@@ -69,9 +69,7 @@ TEST_CASE("a telephone-subscriber user with a password-like port part", "[uri]")
     REQUIRE(r);
     CHECK(opt(r->user) == "+1-212-555-1212");
     CHECK(opt(r->password) == "1234");
-    auto user_param = r->param_named("user");
-    REQUIRE(user_param);
-    CHECK(opt(user_param->value) == "phone");
+    CHECK(opt(r->param_value("user")) == "phone");
 }
 
 TEST_CASE("URI parameters iterate in order, flags have no value", "[uri]") {
@@ -91,9 +89,10 @@ TEST_CASE("URI parameters iterate in order, flags have no value", "[uri]") {
 TEST_CASE("parameter lookup by name is case-insensitive", "[uri]") {
     auto r = parse_uri("sip:host;Transport=TCP;LR");
     REQUIRE(r);
-    REQUIRE(r->param_named("transport"));
-    CHECK(opt(r->param_named("transport")->value) == "TCP");
-    CHECK(r->params().contains("lr"));
+    CHECK(opt(r->param_value("transport")) == "TCP");
+    CHECK(opt(r->param_value("TRANSPORT")) == "TCP");
+    CHECK_FALSE(r->param_value("lr"));  // a flag has no value...
+    CHECK(r->params().contains("lr"));  // ...but is there
     CHECK_FALSE(r->params().contains("maddr"));
 }
 
@@ -160,8 +159,8 @@ TEST_CASE("RFC 5118: an IPv6 reference keeps its port outside the brackets", "[u
 TEST_CASE("RFC 5118: an IPv6 address without brackets is rejected with a hint", "[uri][rfc5118]") {
     auto e = error_of("sip:2001:db8::10");
     CHECK(e.offset == 4);
-    CHECK(e.message == "an IPv6 address must be enclosed in brackets");
-    CHECK(e.hint.find("[2001:db8::1]") != std::string_view::npos);
+    CHECK(e.id == diag::uri_ipv6_unbracketed);
+    CHECK(e.expected == info(diag::uri_host).expected);  // a refinement keeps what the grammar expected
 }
 
 TEST_CASE("malformed IPv6 references are rejected", "[uri][rfc5118]") {
@@ -177,6 +176,7 @@ TEST_CASE("malformed IPv6 references are rejected", "[uri][rfc5118]") {
         INFO(b);
         auto e = error_of(b);
         CHECK(e.offset == 4);
+        CHECK(e.id == diag::uri_host);
     }
 }
 
@@ -185,7 +185,7 @@ TEST_CASE("invalid hostnames are rejected at the host", "[uri][host]") {
         INFO(b);
         auto e = error_of(b);
         CHECK(e.offset == 6);
-        CHECK(e.expected == "host");
+        CHECK(e.id == diag::uri_host);
     }
 }
 
@@ -193,14 +193,18 @@ TEST_CASE("the port must fit in 16 bits", "[uri]") {
     CHECK(parse_uri("sip:host:65535").value().port() == std::uint16_t{65535});
     auto e = error_of("sip:host:65536");
     CHECK(e.offset == 9);
-    CHECK(e.message == "port number does not fit in 16 bits");
+    CHECK(e.id == diag::core_port_range);
     CHECK(error_of("sip:host:").offset == 9);
+    CHECK(error_of("sip:host:").id == diag::uri_port);
+    CHECK(error_of("sip:host:").hint == info(diag::uri_port_hint).hint);  // keeps its id, gains the port hint
 }
 
 TEST_CASE("a second unescaped @ is rejected at that byte with a %40 hint", "[uri][seed]") {
     auto e = error_of("sip:1001@company1@pbx.example.com:5080");
     CHECK(e.offset == 17);
-    CHECK(e.message.find("second unescaped '@'") != std::string_view::npos);
+    CHECK(e.id == diag::uri_second_at);
+    // The prose is what sip-lint shows (tests/golden): kept here once.
+    CHECK(e.message == "a second unescaped '@': the user part cannot hold '@'");
     CHECK(e.hint.find("%40") != std::string_view::npos);
 }
 
@@ -220,6 +224,7 @@ TEST_CASE("decoding reports a too-small buffer instead of overflowing", "[uri][d
     auto d = decode_percent("abcdef", buf, sizeof buf);
     REQUIRE_FALSE(d);
     CHECK(d.error().code == errc::too_large);
+    CHECK(d.error().id == diag::decode_buffer_full);
 }
 
 TEST_CASE("%00 decodes to a NUL byte without truncating in decode_mode::octets", "[uri][decode]") {
@@ -234,24 +239,25 @@ TEST_CASE("%00 decodes to a NUL byte without truncating in decode_mode::octets",
     REQUIRE_FALSE(t);
     CHECK(t.error().offset == 5);
     CHECK(t.error().code == errc::syntax);
+    CHECK(t.error().id == diag::decode_nul);
 }
 
 TEST_CASE("a malformed percent-escape is rejected at the escape", "[uri][decode]") {
     auto e = error_of("sip:%zz@h");
     CHECK(e.offset == 5);
-    CHECK(e.message == "malformed percent-escape");
+    CHECK(e.id == diag::core_percent_escape);
 }
 
 TEST_CASE("a missing host after @ is named", "[uri]") {
     auto e = error_of("sip:1001@");
     CHECK(e.offset == 9);
-    CHECK(e.message == "the host is missing after the '@'");
+    CHECK(e.id == diag::uri_host_missing);
 }
 
 TEST_CASE("whitespace inside a URI is rejected with a hint", "[uri]") {
     auto e = error_of("sip:user@ho st");
     CHECK(e.offset == 11);
-    CHECK(e.message == "whitespace inside a URI");
+    CHECK(e.id == diag::uri_whitespace);
 }
 
 TEST_CASE("other schemes parse as absoluteURI with scheme and the rest", "[uri][absolute]") {

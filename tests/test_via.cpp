@@ -194,7 +194,7 @@ TEST_CASE("RFC 4475 Via values with unusual tokens in branch and rport parse", "
 TEST_CASE("RFC 4475 badinv01: an empty parameter is rejected at the second ';'", "[via][rfc4475]") {
     parse_error const e = list_error("SIP/2.0/UDP 192.0.2.15;;,;,,");
     CHECK(e.offset == 23);
-    CHECK(e.message == "a ';' must be followed by a parameter name");
+    CHECK(e.id == diag::via_param);
 }
 
 TEST_CASE("RFC 5118: IPv6 sent-by, bracketed received and port after the bracket", "[via][rfc5118]") {
@@ -225,30 +225,26 @@ TEST_CASE("RFC 5118: an unbracketed IPv6 sent-by is rejected with a bracket hint
         INFO(text);
         parse_error const e = list_error(text);
         CHECK(e.offset == 12);
-        CHECK(contains(e.expected, "sent-by"));
-        CHECK(e.message == "an IPv6 sent-by host must be enclosed in brackets");
-        CHECK(contains(e.hint, "[2001:db8::1]"));
+        CHECK(e.id == diag::via_sent_by_ipv6);
     }
     parse_error const broken = list_error("SIP/2.0/UDP [2001:db8::1;branch=x");
     CHECK(broken.offset == 12);
-    CHECK(broken.message == "malformed IPv6 reference in sent-by");
-    CHECK(contains(broken.hint, "[2001:db8::1]"));
+    CHECK(broken.id == diag::via_sent_by_bad_ipv6);
 }
 
 TEST_CASE("received must be an IPv4 or IPv6 address", "[via][params]") {
     parse_error const name = list_error("SIP/2.0/UDP h;received=host.example.com");
     CHECK(name.offset == 23);
-    CHECK(contains(name.expected, "received"));
-    CHECK(name.message == "received must be an IPv4 or IPv6 address");
+    CHECK(name.id == diag::via_received_bad);
     CHECK(list_error("SIP/2.0/UDP h;received=192.0.2.256").offset == 23);
     CHECK(list_error("SIP/2.0/UDP h;received=[192.0.2.1]").offset == 23);
     CHECK(list_error("SIP/2.0/UDP h;received=2001:db8::1::2").offset == 23);
     parse_error const empty = list_error("SIP/2.0/UDP h;received=");
     CHECK(empty.offset == 23);
-    CHECK(empty.message == "the received value is missing");
+    CHECK(empty.id == diag::via_received_missing);
     parse_error const flag = list_error("SIP/2.0/UDP h;received;branch=z9hG4bK1");
     CHECK(flag.offset == 22);
-    CHECK(contains(flag.message, "received needs a value"));
+    CHECK(flag.id == diag::via_received_equal);
 }
 
 TEST_CASE("rport is absent, a bare flag, or a port number (RFC 3581)", "[via][params]") {
@@ -261,9 +257,12 @@ TEST_CASE("rport is absent, a bare flag, or a port number (RFC 3581)", "[via][pa
     parse_error const big = list_error("SIP/2.0/UDP h;rport=65536");
     CHECK(big.offset == 20);
     CHECK(big.code == errc::out_of_range);
+    CHECK(big.id == diag::via_rport_range);
     parse_error const empty = list_error("SIP/2.0/UDP h;rport=");
     CHECK(empty.offset == 20);
+    CHECK(empty.id == diag::via_rport_missing);
     CHECK(list_error("SIP/2.0/UDP h;rport=50a0").offset == 20);
+    CHECK(list_error("SIP/2.0/UDP h;rport=50a0").id == diag::via_rport_not_number);
 }
 
 TEST_CASE("alias is a flag (RFC 5923)", "[via][params]") {
@@ -271,7 +270,7 @@ TEST_CASE("alias is a flag (RFC 5923)", "[via][params]") {
     CHECK_FALSE(one("SIP/2.0/TCP h;aliases").alias());
     parse_error const e = list_error("SIP/2.0/TCP h;alias=yes");
     CHECK(e.offset == 19);
-    CHECK(e.message == "alias is a flag and takes no value");
+    CHECK(e.id == diag::via_alias_value);
 }
 
 TEST_CASE("ttl must be 0 to 255", "[via][params]") {
@@ -281,12 +280,15 @@ TEST_CASE("ttl must be 0 to 255", "[via][params]") {
     parse_error const big = list_error("SIP/2.0/UDP h;ttl=256");
     CHECK(big.offset == 18);
     CHECK(big.code == errc::out_of_range);
-    CHECK(big.message == "ttl is larger than 255");
+    CHECK(big.id == diag::via_ttl_range);
     parse_error const word = list_error("SIP/2.0/UDP h;ttl=12a;branch=z9hG4bK1");
     CHECK(word.offset == 18);
     CHECK(word.code == errc::syntax);
+    CHECK(word.id == diag::via_ttl_not_number);
     CHECK(list_error("SIP/2.0/UDP h;ttl=0016").offset == 18);  // 1*3DIGIT
+    CHECK(list_error("SIP/2.0/UDP h;ttl=0016").id == diag::via_ttl_digits);
     CHECK(list_error("SIP/2.0/UDP h;ttl").offset == 17);
+    CHECK(list_error("SIP/2.0/UDP h;ttl").id == diag::via_ttl_equal);
 }
 
 TEST_CASE("maddr must be a host, IPv6 in brackets", "[via][params]") {
@@ -295,18 +297,18 @@ TEST_CASE("maddr must be a host, IPv6 in brackets", "[via][params]") {
     CHECK(opt(one("SIP/2.0/UDP h;maddr=[ff02::1]").maddr()) == "[ff02::1]");
     parse_error const v6 = list_error("SIP/2.0/UDP h;maddr=ff02::1");
     CHECK(v6.offset == 20);
-    CHECK(v6.message == "an IPv6 maddr must be enclosed in brackets");
-    CHECK(contains(v6.hint, "[2001:db8::1]"));
+    CHECK(v6.id == diag::via_maddr_ipv6);
     CHECK(list_error("SIP/2.0/UDP h;maddr=-bad-.example.com").offset == 20);
+    CHECK(list_error("SIP/2.0/UDP h;maddr=-bad-.example.com").id == diag::via_maddr_bad);
 }
 
 TEST_CASE("branch must be a token", "[via][params]") {
     parse_error const quoted = list_error("SIP/2.0/UDP h;branch=\"z9hG4bK1\"");
     CHECK(quoted.offset == 21);
-    CHECK(quoted.message == "branch must be a token");
+    CHECK(quoted.id == diag::via_branch_bad);
     parse_error const empty = list_error("SIP/2.0/UDP h;branch=;rport");
     CHECK(empty.offset == 21);
-    CHECK(empty.message == "the branch value is missing");
+    CHECK(empty.id == diag::via_branch_missing);
     CHECK(list_error("SIP/2.0/UDP h;branch").offset == 20);
 }
 
@@ -364,10 +366,11 @@ TEST_CASE("seed REGISTER Via values: rport flag and alias", "[via][seed]") {
 TEST_CASE("seed fragment: a Via without sent-by fails at offset 11 with a hint", "[via][seed]") {
     parse_error const e = list_error("SIP/2.0/TCP;branch=z9hG4bK128604767;rport");
     CHECK(e.offset == 11);
-    CHECK(contains(e.expected, "sent-by"));
+    CHECK(e.id == diag::via_sent_by_missing);
+    CHECK(e.code == errc::syntax);
+    // The prose is what sip-lint shows (tests/golden/expected/via-no-sent-by.txt): kept here once.
     CHECK(e.message == "sent-by (host[:port]) is missing after the transport");
     CHECK(contains(e.hint, "add the host[:port] the response must go to"));
-    CHECK(e.code == errc::syntax);
 
     auto single = parse_via("SIP/2.0/TCP;branch=z9hG4bK128604767;rport");
     REQUIRE_FALSE(single);
@@ -375,42 +378,44 @@ TEST_CASE("seed fragment: a Via without sent-by fails at offset 11 with a hint",
 
     parse_error const spaced = list_error("SIP/2.0/TCP ;branch=z9hG4bK1");
     CHECK(spaced.offset == 12);
-    CHECK(spaced.message == "sent-by (host[:port]) is missing after the transport");
+    CHECK(spaced.id == diag::via_sent_by_missing);
     CHECK(list_error("SIP/2.0/TCP").offset == 11);
-    CHECK(list_error("SIP/2.0/UDP[2001:db8::1]").message == "whitespace is required between the transport and sent-by");
+    CHECK(list_error("SIP/2.0/UDP[2001:db8::1]").id == diag::via_sent_by_space);
 }
 
 TEST_CASE("the sent-by port must fit in 16 bits", "[via]") {
     parse_error const e = list_error("SIP/2.0/UDP host:99999");
     CHECK(e.offset == 17);
-    CHECK(e.expected == "port (0-65535)");
+    CHECK(e.id == diag::core_port_range);
     CHECK(e.code == errc::out_of_range);
     CHECK(one("SIP/2.0/UDP host : 65535").port() == std::uint16_t{65535});
     CHECK(list_error("SIP/2.0/UDP host:").offset == 17);
+    CHECK(list_error("SIP/2.0/UDP host:").id == diag::via_port);
     CHECK(list_error("SIP/2.0/UDP host:;branch=z9hG4bK1").offset == 17);
 }
 
 TEST_CASE("a sent-protocol needs three '/'-separated parts", "[via]") {
     parse_error const e = list_error("SIP/2.0 UDP host");
     CHECK(e.offset == 7);
-    CHECK(e.expected == "'/' before the transport");
-    CHECK(contains(e.hint, "SIP/2.0/UDP"));
+    CHECK(e.id == diag::via_slash_transport);
     CHECK(list_error("SIP UDP host").offset == 3);
+    CHECK(list_error("SIP UDP host").id == diag::via_slash_version);
     CHECK(list_error("SIP/2.0/;branch=z9hG4bK1").offset == 8);
+    CHECK(list_error("SIP/2.0/;branch=z9hG4bK1").id == diag::via_transport);
 }
 
 TEST_CASE("an empty Via value is rejected at offset 0", "[via]") {
     parse_error const e = list_error("");
     CHECK(e.offset == 0);
-    CHECK(e.message == "the Via value is empty");
-    CHECK_FALSE(e.hint.empty());
+    CHECK(e.id == diag::via_empty);
+    CHECK(list_error(";branch=z9hG4bK1").id == diag::via_no_sent_protocol);
     CHECK_FALSE(parse_via(""));
 }
 
 TEST_CASE("a trailing or doubled comma is rejected after it", "[via][list]") {
     parse_error const e = list_error("SIP/2.0/UDP host,");
     CHECK(e.offset == 17);
-    CHECK(e.message == "a ',' must be followed by another Via entry");
+    CHECK(e.id == diag::via_empty_entry);
     CHECK(list_error("SIP/2.0/UDP host , ").offset == 19);
     CHECK(list_error("SIP/2.0/UDP host,,SIP/2.0/UDP g").offset == 17);
 }
@@ -418,6 +423,7 @@ TEST_CASE("a trailing or doubled comma is rejected after it", "[via][list]") {
 TEST_CASE("junk after an entry is rejected at its first byte", "[via]") {
     parse_error const e = list_error("SIP/2.0/UDP host;branch=z9hG4bK1 extra");
     CHECK(e.offset == 33);
+    CHECK(e.id == diag::via_list_end);
     CHECK(list_error("SIP/2.0/UDP host@example.com").offset == 16);
 }
 
@@ -427,7 +433,7 @@ TEST_CASE("parse_via takes one entry; trailing whitespace is allowed", "[via]") 
     auto two = parse_via("SIP/2.0/UDP a, SIP/2.0/UDP b");
     REQUIRE_FALSE(two);
     CHECK(two.error().offset == 13);
-    CHECK(contains(two.error().hint, "parse_via_list"));
+    CHECK(two.error().id == diag::via_several_entries);
 }
 
 TEST_CASE("grammar::via_value validates a Via value inside another grammar", "[via][grammar]") {
@@ -435,10 +441,11 @@ TEST_CASE("grammar::via_value validates a Via value inside another grammar", "[v
     via last;
     parse_error err;
     CHECK(detail::run("SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/TCP b:5060",
-                      grammar::via_value >> detail::describe("end")[x3::eoi], last, err));
+                      grammar::via_value >> detail::describe(diag::unexpected_character)[x3::eoi], last, err));
     CHECK(last.host == "b");  // the context's via holds the last entry
     CHECK(last.port() == std::uint16_t{5060});
     via bad;
-    CHECK_FALSE(detail::run("SIP/2.0/UDP a;ttl=999", grammar::via_value >> detail::describe("end")[x3::eoi], bad, err));
+    CHECK_FALSE(detail::run("SIP/2.0/UDP a;ttl=999", grammar::via_value >> detail::describe(diag::unexpected_character)[x3::eoi], bad, err));
     CHECK(err.offset == 18);
+    CHECK(err.id == diag::via_ttl_range);
 }

@@ -45,20 +45,6 @@ inline std::string render_human(std::string const& file, std::string_view text, 
     return out;
 }
 
-/// Which grammar a header value goes through (long and compact names).
-enum class header_kind { unknown, name_addr, contact, route, via, credentials, challenge };
-
-inline header_kind kind_of_header(std::string_view name) {
-    using sipview::iequals;
-    if (iequals(name, "From") || iequals(name, "f") || iequals(name, "To") || iequals(name, "t")) return header_kind::name_addr;
-    if (iequals(name, "Contact") || iequals(name, "m")) return header_kind::contact;
-    if (iequals(name, "Route") || iequals(name, "Record-Route")) return header_kind::route;
-    if (iequals(name, "Via") || iequals(name, "v")) return header_kind::via;
-    if (iequals(name, "Authorization") || iequals(name, "Proxy-Authorization")) return header_kind::credentials;
-    if (iequals(name, "WWW-Authenticate") || iequals(name, "Proxy-Authenticate")) return header_kind::challenge;
-    return header_kind::unknown;
-}
-
 /// The text of a --uri / --header file: its final line ending is not part of it.
 inline std::string_view strip_final_newline(std::string_view text) {
     if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
@@ -83,18 +69,14 @@ inline lint_result lint_uri(std::string_view text) {
     return from_result(text, sipview::parse_uri(strip_final_newline(text)), uri_json);
 }
 
-inline lint_result lint_header(header_kind kind, std::string_view text) {
+/// A --header value, parsed with the registry row of header `id` (headers.hpp).
+inline lint_result lint_header(sipview::header_id id, std::string_view text) {
     std::string_view const value = strip_final_newline(text);
-    switch (kind) {
-    case header_kind::name_addr: return from_result(text, sipview::parse_name_addr(value), name_addr_json);
-    case header_kind::contact: return from_result(text, sipview::parse_contact_list(value), contact_json);
-    case header_kind::route: return from_result(text, sipview::parse_route_list(value), name_addr_list_json);
-    case header_kind::via: return from_result(text, sipview::parse_via_list(value), via_list_json);
-    case header_kind::credentials: return from_result(text, sipview::parse_credentials(value), credentials_json);
-    case header_kind::challenge: return from_result(text, sipview::parse_challenge(value), challenge_json);
-    case header_kind::unknown: break;
-    }
-    return {};
+    lint_result out;
+    sipview::visit_header(id, [&](auto tag) {
+        out = from_result(text, decltype(tag)::parse(value), [](auto const& v) { return value_json(v); });
+    });
+    return out;
 }
 
 } // namespace sip_lint

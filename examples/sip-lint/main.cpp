@@ -63,9 +63,13 @@ std::optional<options> parse_args(int argc, char** argv, std::string& problem) {
     }
     if (o.files.empty()) { problem = "no input file"; return std::nullopt; }
     if (o.uri && o.header) { problem = "--uri and --header exclude each other"; return std::nullopt; }
-    if (o.header && sip_lint::kind_of_header(*o.header) == sip_lint::header_kind::unknown) {
-        problem = "--header " + *o.header + ": not a header sip-lint knows (From, To, Contact, Route, Record-Route, Via, "
-                  "Authorization, Proxy-Authorization, WWW-Authenticate, Proxy-Authenticate or a compact form)";
+    if (o.header && sipview::lookup_header(*o.header) == sipview::header_id::other) {
+        problem = "--header " + *o.header + ": not a header sipview knows (";
+        sipview::for_each_header([&](auto tag) {
+            if (decltype(tag)::id != sipview::header_id::accept) problem += ", ";
+            problem += decltype(tag)::name;
+        });
+        problem += ", or a compact form)";
         return std::nullopt;
     }
     if (o.compare && (o.files.size() != 2 || o.uri || o.header || o.json || o.password)) {
@@ -103,7 +107,7 @@ int main(int argc, char** argv) {
         std::string const& file = opts->files[i] == "-" ? std::string("<stdin>") : opts->files[i];
         sip_lint::lint_result r;
         if (opts->uri) r = sip_lint::lint_uri(texts[i]);
-        else if (opts->header) r = sip_lint::lint_header(sip_lint::kind_of_header(*opts->header), texts[i]);
+        else if (opts->header) r = sip_lint::lint_header(sipview::lookup_header(*opts->header), texts[i]);
         else r = sip_lint::lint_message(texts[i], opts->password);
         any_error = any_error || !r.valid;
         if (opts->json) {

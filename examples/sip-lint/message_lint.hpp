@@ -7,6 +7,7 @@
 
 #include <sipview/message.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,10 +17,27 @@ namespace sip_lint {
 
 inline constexpr std::size_t max_headers = 256;
 
-/// A typed header's JSON, or null when it is absent or does not parse.
-template <class Result, class ToJson>
-json json_or_null(Result const& r, ToJson&& to_json) {
-    return r ? json(to_json(*r)) : json(nullptr);
+/// The JSON of header H (a registry tag) in message m: a single-valued
+/// header's value (null when absent or malformed); a list header's elements
+/// over all its lines (empty when one is malformed); a header that repeats
+/// one value per line, the values of the lines that parse.
+template <class H>
+json header_json(sipview::message const& m) {
+    using sipview::header_arity;
+    if constexpr (H::arity == header_arity::single) {
+        auto r = m.get<H>();
+        return r ? value_json(*r) : json(nullptr);
+    } else if constexpr (H::arity == header_arity::list) {
+        json list = json::array();
+        if (auto r = m.get<H>())
+            for (auto const& e : *r) list.push_back(value_json(e));
+        return list;
+    } else {
+        json list = json::array();
+        for (sipview::header_field const& h : m.all(H::id))
+            if (auto r = m.parse_field(h, H::parse)) list.push_back(value_json(*r));
+        return list;
+    }
 }
 
 inline json message_json(sipview::message const& m) {
@@ -35,37 +53,41 @@ inline json message_json(sipview::message const& m) {
     for (header_field const& h : m.headers())
         headers.push_back(json{{"name", std::string(h.name)}, {"value", std::string(h.value)}});
     out["headers"] = headers;
-    out["from"] = json_or_null(m.from(), name_addr_json);
-    out["to"] = json_or_null(m.to(), name_addr_json);
-    json vias = json::array();
-    if (auto v = m.vias())
-        for (via const& e : *v) vias.push_back(via_json(e));
-    out["via"] = vias;
-    json contacts = json::array();
-    bool star = false;
-    if (auto c = m.contacts()) {
-        star = c->is_star();
-        for (name_addr const& n : *c) contacts.push_back(name_addr_json(n));
-    }
-    out["contact"] = contacts;
-    if (star) out["contact_star"] = true;
-    out["cseq"] = json_or_null(m.cseq(), [](cseq const& c) {
-        return json{{"number", c.number}, {"method", std::string(c.method)}};
-    });
-    out["call_id"] = json_or_null(m.call_id(), [](std::string_view v) { return std::string(v); });
-    out["max_forwards"] = json_or_null(m.max_forwards(), [](std::uint8_t v) { return unsigned{v}; });
-    out["content_length"] = json_or_null(m.content_length(), [](std::uint32_t v) { return v; });
-    out["body_length"] = m.body().size();
-    auto all_of = [&](header_id id, auto parse, auto to_json) {
-        json list = json::array();
-        for (header_field const& h : m.all(id))
-            if (auto r = m.parse_field(h, parse)) list.push_back(to_json(*r));
-        return list;
+    // Each header under its registry key (headers.hpp); a list with `*`
+    // (Contact) also gets KEY_star. The keys sip-lint wrote before the
+    // registry come first, in their documented order, even when absent.
+    std::uint64_t written[2] = {0, 0};
+    auto put = [&](auto tag) {
+        using H = decltype(tag);
+        unsigned const idx = static_cast<unsigned>(H::id);
+        written[idx / 64] |= std::uint64_t{1} << (idx % 64);
+        std::string const key(H::key);
+        out[key] = header_json<H>(m);
+        if constexpr (H::arity == header_arity::list) {
+            if (auto r = m.get<H>(); r && r->is_star()) out[key + "_star"] = true;
+        }
     };
-    out["authorization"] = all_of(header_id::authorization, parse_credentials, credentials_json);
-    out["proxy_authorization"] = all_of(header_id::proxy_authorization, parse_credentials, credentials_json);
-    out["www_authenticate"] = all_of(header_id::www_authenticate, parse_challenge, challenge_json);
-    out["proxy_authenticate"] = all_of(header_id::proxy_authenticate, parse_challenge, challenge_json);
+    put(header::from{});
+    put(header::to{});
+    put(header::via{});
+    put(header::contact{});
+    put(header::cseq{});
+    put(header::call_id{});
+    put(header::max_forwards{});
+    put(header::content_length{});
+    out["body_length"] = m.body().size();
+    put(header::authorization{});
+    put(header::proxy_authorization{});
+    put(header::www_authenticate{});
+    put(header::proxy_authenticate{});
+    // then every other header with a JSON form that the message has, in registry order
+    for_each_header([&](auto tag) {
+        using H = decltype(tag);
+        unsigned const idx = static_cast<unsigned>(H::id);
+        if constexpr (H::json) {
+            if (!(written[idx / 64] & (std::uint64_t{1} << (idx % 64))) && m.has(H::id)) put(tag);
+        }
+    });
     return out;
 }
 

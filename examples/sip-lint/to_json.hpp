@@ -6,9 +6,12 @@
 
 #include <sipview/sipview.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace sip_lint {
 
@@ -124,6 +127,53 @@ inline json challenge_json(sipview::challenge const& c) {
                 {"qop", qop},
                 {"domain", auth_json(c.domain())},
                 {"params", params_json(c.params(), true)}};
+}
+
+// ---------------------------------------------------------------------------
+// Any value a header's registry row parses to (headers.hpp), as JSON: the
+// ASTs above by their own shapes, numbers as numbers, text as strings, and
+// every other AST by its visit_fields() (one key per field), so a header
+// added to the registry needs nothing here.
+
+inline json value_json(sipview::uri const& u) { return uri_json(u); }
+inline json value_json(sipview::name_addr const& n) { return name_addr_json(n); }
+/// A list value: its elements; Contact `*` is "*".
+inline json value_json(sipview::name_addr_list const& l) { return l.is_star() ? json("*") : name_addr_list_json(l); }
+inline json value_json(sipview::via const& v) { return via_json(v); }
+inline json value_json(sipview::via_list const& l) { return via_list_json(l); }
+inline json value_json(sipview::credentials const& c) { return credentials_json(c); }
+inline json value_json(sipview::challenge const& c) { return challenge_json(c); }
+inline json value_json(sipview::cseq const& c) { return json{{"number", c.number}, {"method", std::string(c.method)}}; }
+inline json value_json(sipview::media_type const& m) {
+    return json{{"type", std::string(m.type)}, {"subtype", std::string(m.subtype)}, {"params", params_json(m.params(), true)}};
+}
+inline json value_json(std::string_view v) { return std::string(v); }
+inline json value_json(std::optional<std::string_view> const& v) { return text_or_null(v); }
+inline json value_json(sipview::param_range const& r) { return params_json(r, false); }
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+inline json value_json(T v) {
+    return static_cast<std::uint64_t>(v);
+}
+
+/// visit_fields(ast, f) calls f(name, value) for each field: one key each.
+struct fields_json {
+    json* out;
+    template <class V>
+    void operator()(char const* name, V const& v) const {
+        (*out)[name] = value_json(v);
+    }
+};
+template <class T, class = void>
+struct has_fields : std::false_type {};
+template <class T>
+struct has_fields<T, std::void_t<decltype(visit_fields(std::declval<T const&>(), std::declval<fields_json&>()))>> : std::true_type {};
+
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+inline json value_json(T const& v) {
+    json out = json::object();
+    fields_json f{&out};
+    visit_fields(v, f);
+    return out;
 }
 
 } // namespace sip_lint

@@ -43,7 +43,7 @@ struct auth_value {
     /// is errc::syntax at its offset in `raw`; see decode_quoted.
     result<std::string_view> decode(char* out, std::size_t cap, decode_mode mode = decode_mode::text) const noexcept {
         if (quoted) return decode_quoted(raw, out, cap, mode);
-        if (raw.size() > cap) return parse_error{cap, "", "output buffer too small", "", errc::too_large};
+        if (raw.size() > cap) return make_error(diag::decode_buffer_full, cap);
         if (mode == decode_mode::text) {
             auto const checked = check_text(raw);  // a token is ASCII text; a hand-made value may not be
             if (!checked) return checked.error();
@@ -134,6 +134,10 @@ private:
 // ===========================================================================
 // Credentials and challenges
 
+namespace detail {
+struct auth_access;  // the grammar's only way to the parser caches below
+} // namespace detail
+
 /// credentials = ("Digest" LWS digest-response) / other-response.
 /// Every view points into the parsed text; accessors scan params_text lazily.
 struct credentials {
@@ -145,7 +149,7 @@ struct credentials {
     /// All auth-params, in order, as {name, value}; values raw (quoted ones keep their quotes).
     param_range params() const noexcept { return {params_text, ','}; }
     /// The first auth-param named `name` (case-insensitive).
-    std::optional<auth_value> param(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
+    std::optional<auth_value> param_value(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
 
     std::optional<auth_value> username() const noexcept { return field(username_raw, "username"); }
     std::optional<auth_value> realm() const noexcept { return field(realm_raw, "realm"); }
@@ -159,13 +163,16 @@ struct credentials {
     std::optional<auth_value> nc() const noexcept { return field(nc_raw, "nc"); }            ///< 8 LHEX
     std::optional<auth_value> userhash() const noexcept { return field(userhash_raw, "userhash"); }
 
-    /// Digest fields captured by the grammar (first occurrence, raw as on the
-    /// wire; data() == nullptr when absent). Valid when `captured` is true.
+private:
+    friend struct detail::auth_access;
+    // Parser caches: the Digest fields captured by the grammar (first
+    // occurrence, raw as on the wire; data() == nullptr when absent), valid
+    // when `captured` is true. Otherwise (an AST filled by other means) the
+    // accessors scan params_text.
     std::string_view username_raw, realm_raw, nonce_raw, uri_raw, response_raw, algorithm_raw, cnonce_raw, opaque_raw,
         qop_raw, nc_raw, userhash_raw;
-    bool captured = false;  ///< set by the Digest grammar: the *_raw fields are authoritative
+    bool captured = false;
 
-private:
     std::optional<auth_value> field(std::string_view raw, std::string_view name) const noexcept {
         return detail::captured_value(captured, raw, params_text, name);
     }
@@ -179,7 +186,7 @@ struct challenge {
 
     bool is_digest() const noexcept { return iequals(scheme, "Digest"); }
     param_range params() const noexcept { return {params_text, ','}; }
-    std::optional<auth_value> param(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
+    std::optional<auth_value> param_value(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
 
     std::optional<auth_value> realm() const noexcept { return field(realm_raw, "realm"); }
     std::optional<auth_value> nonce() const noexcept { return field(nonce_raw, "nonce"); }
@@ -187,7 +194,7 @@ struct challenge {
     std::optional<auth_value> stale() const noexcept { return field(stale_raw, "stale"); }
     std::optional<auth_value> algorithm() const noexcept { return field(algorithm_raw, "algorithm"); }
     std::optional<auth_value> domain() const noexcept { return field(domain_raw, "domain"); }    ///< quoted, space-separated URIs
-    std::optional<auth_value> charset() const noexcept { return param("charset"); }  ///< RFC 7616: UTF-8
+    std::optional<auth_value> charset() const noexcept { return param_value("charset"); }  ///< RFC 7616: UTF-8
     std::optional<auth_value> userhash() const noexcept { return field(userhash_raw, "userhash"); }
     std::optional<auth_value> qop() const noexcept { return field(qop_raw, "qop"); }          ///< the raw quoted qop-options
     /// The qop-values offered (`qop="auth,auth-int"`); empty when there is no qop.
@@ -201,15 +208,44 @@ struct challenge {
         return s && iequals(s->text(), "true");
     }
 
-    /// Digest fields captured by the grammar (see credentials).
+private:
+    friend struct detail::auth_access;
+    // Parser caches (see credentials).
     std::string_view realm_raw, nonce_raw, opaque_raw, stale_raw, algorithm_raw, domain_raw, qop_raw, userhash_raw;
     bool captured = false;
 
-private:
     std::optional<auth_value> field(std::string_view raw, std::string_view name) const noexcept {
         return detail::captured_value(captured, raw, params_text, name);
     }
 };
+
+namespace detail {
+/// The member pointers the grammar writes the parser caches through (the
+/// caches are private: a static member's initialiser has the friend's access).
+struct auth_access {
+    static constexpr auto cred_username = &credentials::username_raw;
+    static constexpr auto cred_realm = &credentials::realm_raw;
+    static constexpr auto cred_nonce = &credentials::nonce_raw;
+    static constexpr auto cred_uri = &credentials::uri_raw;
+    static constexpr auto cred_response = &credentials::response_raw;
+    static constexpr auto cred_algorithm = &credentials::algorithm_raw;
+    static constexpr auto cred_cnonce = &credentials::cnonce_raw;
+    static constexpr auto cred_opaque = &credentials::opaque_raw;
+    static constexpr auto cred_qop = &credentials::qop_raw;
+    static constexpr auto cred_nc = &credentials::nc_raw;
+    static constexpr auto cred_userhash = &credentials::userhash_raw;
+    static constexpr auto cred_captured = &credentials::captured;
+    static constexpr auto chal_realm = &challenge::realm_raw;
+    static constexpr auto chal_nonce = &challenge::nonce_raw;
+    static constexpr auto chal_opaque = &challenge::opaque_raw;
+    static constexpr auto chal_stale = &challenge::stale_raw;
+    static constexpr auto chal_algorithm = &challenge::algorithm_raw;
+    static constexpr auto chal_domain = &challenge::domain_raw;
+    static constexpr auto chal_qop = &challenge::qop_raw;
+    static constexpr auto chal_userhash = &challenge::userhash_raw;
+    static constexpr auto chal_captured = &challenge::captured;
+};
+} // namespace detail
 
 // ===========================================================================
 // Grammar
@@ -240,21 +276,6 @@ template <class Ast> inline constexpr scratch_gen<Ast> scratch{};
 
 constexpr bool upper_hex(char c) noexcept { return c >= 'A' && c <= 'F'; }
 
-// Expected-thing strings shared with explain_auth_error.
-inline constexpr char const* exp_comma = "',' between auth-params";
-inline constexpr char const* exp_lhex_digest = "32 or 64 lowercase hex digits";
-inline constexpr char const* exp_lower = "lowercase hex digit";
-inline constexpr char const* exp_nc = "nc-value (8 lowercase hex digits)";
-inline constexpr char const* exp_algorithm = "algorithm token (MD5, MD5-sess, SHA-256, SHA-512-256, ...)";
-inline constexpr char const* exp_qop_token = "qop token (auth or auth-int)";
-inline constexpr char const* exp_bool = "true or false";
-inline constexpr char const* exp_charset = "UTF-8";
-inline constexpr char const* exp_digest_uri = "URI (sip:, sips:, scheme:... or /path)";
-inline constexpr char const* exp_response = "request-digest: '\"' then 32 or 64 lowercase hex digits";
-inline constexpr char const* exp_qop_list = "'\"' starting the qop list";
-inline constexpr char const* exp_uri_quote = "'\"' before the digest-uri";
-inline constexpr char const* exp_domain_quote = "'\"' before the domain URI list";
-
 /// request-digest = LDQUOT (32LHEX / 64LHEX) RDQUOT (RFC 3261, RFC 7616, RFC 8760),
 /// without the SWS (EQUAL has taken it). Reports the exact byte.
 struct request_digest_parser : primitive<request_digest_parser> {
@@ -266,7 +287,7 @@ struct request_digest_parser : primitive<request_digest_parser> {
         It q = digits;
         while (q != limit && is(*q, c_lhex)) ++q;
         if (q != limit && upper_hex(*q)) {
-            report(ctx, q, exp_lower, "the response digest is written in lowercase hex (LHEX)");
+            report(ctx, q, diag::auth_response_case);
             return false;
         }
         std::ptrdiff_t const n = q - digits;
@@ -274,8 +295,7 @@ struct request_digest_parser : primitive<request_digest_parser> {
             first = q + 1;
             return true;
         }
-        report(ctx, q, exp_lhex_digest,
-               "a response digest is 32 (MD5) or 64 (SHA-256, SHA-512-256) lowercase hex digits");
+        report(ctx, q, diag::auth_response_digits);
         return false;
     }
 };
@@ -289,14 +309,14 @@ struct nc_value_parser : primitive<nc_value_parser> {
         It q = first;
         while (q != limit && is(*q, c_lhex)) ++q;
         if (q != limit && upper_hex(*q)) {
-            report(ctx, q, exp_lower, "nc is written in lowercase hex (LHEX)");
+            report(ctx, q, diag::auth_nc_case);
             return false;
         }
         if (q - first == 8 && (q == last || !is(*q, token_chars))) {
             first = q;
             return true;
         }
-        report(ctx, q, exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001");
+        report(ctx, q, diag::auth_nc);
         return false;
     }
 };
@@ -314,23 +334,21 @@ inline constexpr run_of<token_chars> tok{};
 
 /// Separator between auth-params: COMMA = SWS "," SWS. The ',' is described
 /// after the SWS so a missing comma is reported at the next name.
-inline constexpr auto sep = SWS >> describe(exp_comma, "expected ',' or the end of the value")[lit(',')] >> SWS;
-inline constexpr auto equal = describe("'=' after the auth-param name", "an auth-param is written name=value")[EQUAL];
+inline constexpr auto sep = SWS >> describe(diag::auth_comma)[lit(',')] >> SWS;
+inline constexpr auto equal = describe(diag::auth_equal)[EQUAL];
 
 /// A quoted-string-valued field: name EQUAL quoted-string (a by_name case).
-#define SIPVIEW_AUTH_QUOTED_FIELD(NAME, MEMBER)                                                                 \
-    when(NAME, equal >> describe("quoted-string (" NAME "=\"...\")", NAME " must be a quoted string")[set_first<MEMBER>[quoted]])
+#define SIPVIEW_AUTH_QUOTED_FIELD(NAME, MEMBER, ID) when(NAME, equal >> describe(diag::ID)[set_first<MEMBER>[quoted]])
 
 /// auth-param = auth-param-name EQUAL ( token / quoted-string )
 inline constexpr auto auth_param =
-    describe("auth-param name (token)", "expected an auth-param (name=value)")[tok] >> equal >>
-    describe("auth-param value (token or quoted-string)", "the auth-param value is missing or malformed")[quoted | tok];
+    describe(diag::auth_param_name)[tok] >> equal >> describe(diag::auth_param_value)[quoted | tok];
 
 /// abs-path for HTTP-style digest-uris ("/dir/index.html", RFC 2617/7616 examples).
 inline constexpr auto abs_path = lit('/') >> -escaped_run_of<uric_chars>{};
-inline constexpr auto any_uri = describe(exp_digest_uri, "expected a URI")[sipview::grammar::uri | abs_path];
+inline constexpr auto any_uri = describe(diag::auth_uri)[sipview::grammar::uri | abs_path];
 
-inline constexpr auto true_false = describe(exp_bool, "the value is true or false")[keyword("true") | keyword("false")];
+inline constexpr auto true_false = describe(diag::auth_bool)[keyword("true") | keyword("false")];
 
 // --- credentials (dig-resp) --------------------------------------------------
 // Each rule below is what follows its auth-param name; by_name reads the name
@@ -339,26 +357,26 @@ inline constexpr auto true_false = describe(exp_bool, "the value is true or fals
 /// digest-uri = "uri" EQUAL LDQUOT digest-uri-value RDQUOT
 inline constexpr auto digest_uri =
     when("uri", equal >>
-                    set_first<&sipview::credentials::uri_raw>[
-                        describe(exp_uri_quote, "the digest-uri must be quoted: uri=\"sip:...\"")[lit('"')] >>
+                    set_first<detail::auth_access::cred_uri>[
+                        describe(diag::auth_uri_quote)[lit('"')] >>
                         scratch<sipview::uri>[any_uri] >>
-                        describe("closing '\"' after the digest-uri", "unexpected character in the digest-uri")[lit('"')]]);
+                        describe(diag::auth_uri_close)[lit('"')]]);
 /// dresponse = "response" EQUAL request-digest
 inline constexpr auto dresponse =
-    when("response", equal >> describe(exp_response, "response must be a quoted string of 32 or 64 lowercase hex digits")[
-                                  set_first<&sipview::credentials::response_raw>[request_digest_parser{}]]);
+    when("response", equal >> describe(diag::auth_response)[
+                                  set_first<detail::auth_access::cred_response>[request_digest_parser{}]]);
 /// algorithm = "algorithm" EQUAL ( "MD5" / "MD5-sess" / token )
 template <auto Member>
 inline constexpr auto algorithm =
-    when("algorithm", equal >> describe(exp_algorithm, "algorithm is a token, e.g. algorithm=MD5")[set_first<Member>[tok]]);
+    when("algorithm", equal >> describe(diag::auth_algorithm)[set_first<Member>[tok]]);
 /// message-qop = "qop" EQUAL qop-value
 inline constexpr auto message_qop =
-    when("qop", equal >> describe(exp_qop_token, "qop in credentials is a single token, e.g. qop=auth")[
-                             set_first<&sipview::credentials::qop_raw>[tok]]);
+    when("qop", equal >> describe(diag::auth_qop_token)[
+                             set_first<detail::auth_access::cred_qop>[tok]]);
 /// nonce-count = "nc" EQUAL nc-value
 inline constexpr auto nonce_count =
-    when("nc", equal >> describe(exp_nc, "nc is exactly 8 lowercase hex digits, e.g. nc=00000001")[
-                            set_first<&sipview::credentials::nc_raw>[nc_value_parser{}]]);
+    when("nc", equal >> describe(diag::auth_nc)[
+                            set_first<detail::auth_access::cred_nc>[nc_value_parser{}]]);
 /// userhash = "userhash" EQUAL ( "true" / "false" )  (RFC 7616)
 template <auto Member>
 inline constexpr auto userhash = when("userhash", equal >> set_first<Member>[true_false]);
@@ -367,13 +385,13 @@ inline constexpr auto userhash = when("userhash", equal >> set_first<Member>[tru
 /// cnonce / opaque / message-qop / nonce-count / auth-param (RFC 3261), plus
 /// userhash (RFC 7616). The value form of a known name is enforced; other
 /// names are auth-params.
-inline constexpr auto dig_resp = describe("auth-param (name=value)", "expected an auth-param (name=value)")[by_name(
-    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("username", &sipview::credentials::username_raw),
-    SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::credentials::realm_raw),
-    SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::credentials::nonce_raw), digest_uri, dresponse,
-    algorithm<&sipview::credentials::algorithm_raw>, SIPVIEW_AUTH_QUOTED_FIELD("cnonce", &sipview::credentials::cnonce_raw),
-    SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::credentials::opaque_raw), message_qop, nonce_count,
-    userhash<&sipview::credentials::userhash_raw>)];
+inline constexpr auto dig_resp = describe(diag::auth_param)[by_name(
+    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("username", detail::auth_access::cred_username, auth_username_quoted),
+    SIPVIEW_AUTH_QUOTED_FIELD("realm", detail::auth_access::cred_realm, auth_realm_quoted),
+    SIPVIEW_AUTH_QUOTED_FIELD("nonce", detail::auth_access::cred_nonce, auth_nonce_quoted), digest_uri, dresponse,
+    algorithm<detail::auth_access::cred_algorithm>, SIPVIEW_AUTH_QUOTED_FIELD("cnonce", detail::auth_access::cred_cnonce, auth_cnonce_quoted),
+    SIPVIEW_AUTH_QUOTED_FIELD("opaque", detail::auth_access::cred_opaque, auth_opaque_quoted), message_qop, nonce_count,
+    userhash<detail::auth_access::cred_userhash>)];
 
 /// digest-response = dig-resp *(COMMA dig-resp)
 inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
@@ -381,33 +399,33 @@ inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
 // --- challenges (digest-cln) -------------------------------------------------
 /// domain = "domain" EQUAL LDQUOT URI *( 1*SP URI ) RDQUOT
 inline constexpr auto domain =
-    when("domain", equal >> set_first<&sipview::challenge::domain_raw>[
-                                describe(exp_domain_quote, "domain is a quoted, space-separated list of URIs")[lit('"')] >>
+    when("domain", equal >> set_first<detail::auth_access::chal_domain>[
+                                describe(diag::auth_domain_quote)[lit('"')] >>
                                 scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
-                                describe("closing '\"' after the domain URIs", "URIs in domain are separated by spaces")[lit('"')]]);
+                                describe(diag::auth_domain_close)[lit('"')]]);
 /// stale = "stale" EQUAL ( "true" / "false" )
-inline constexpr auto stale = when("stale", equal >> set_first<&sipview::challenge::stale_raw>[true_false]);
+inline constexpr auto stale = when("stale", equal >> set_first<detail::auth_access::chal_stale>[true_false]);
 /// qop-options = "qop" EQUAL LDQUOT qop-value *("," qop-value) RDQUOT
 /// (whitespace allowed around the commas, as in RFC 7616's `qop="auth, auth-int"`)
-inline constexpr auto qop_value = describe("qop-value (token)", "expected a qop-value such as auth or auth-int")[tok];
+inline constexpr auto qop_value = describe(diag::auth_qop_value)[tok];
 inline constexpr auto qop_options =
-    when("qop", equal >> set_first<&sipview::challenge::qop_raw>[
-                             describe(exp_qop_list, "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"")[lit('"')] >>
+    when("qop", equal >> set_first<detail::auth_access::chal_qop>[
+                             describe(diag::auth_qop_list)[lit('"')] >>
                              qop_value >>
-                             *(SWS >> describe("',' or closing '\"' in the qop list", "qop-values are separated by ','")[lit(',')] >>
+                             *(SWS >> describe(diag::auth_qop_separator)[lit(',')] >>
                                SWS >> qop_value) >>
                              lit('"')]);
 /// charset = "charset" EQUAL "UTF-8"  (RFC 7616)
 inline constexpr auto charset =
-    when("charset", equal >> describe(exp_charset, "the only charset RFC 7616 allows is UTF-8")[keyword("utf-8")]);
+    when("charset", equal >> describe(diag::auth_charset)[keyword("utf-8")]);
 
 /// digest-cln = realm / domain / nonce / opaque / stale / algorithm /
 /// qop-options / auth-param (RFC 3261), plus charset and userhash (RFC 7616).
-inline constexpr auto digest_cln = describe("auth-param (name=value)", "expected an auth-param (name=value)")[by_name(
-    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("realm", &sipview::challenge::realm_raw), domain,
-    SIPVIEW_AUTH_QUOTED_FIELD("nonce", &sipview::challenge::nonce_raw),
-    SIPVIEW_AUTH_QUOTED_FIELD("opaque", &sipview::challenge::opaque_raw), stale, algorithm<&sipview::challenge::algorithm_raw>,
-    qop_options, charset, userhash<&sipview::challenge::userhash_raw>)];
+inline constexpr auto digest_cln = describe(diag::auth_param)[by_name(
+    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("realm", detail::auth_access::chal_realm, auth_realm_quoted), domain,
+    SIPVIEW_AUTH_QUOTED_FIELD("nonce", detail::auth_access::chal_nonce, auth_nonce_quoted),
+    SIPVIEW_AUTH_QUOTED_FIELD("opaque", detail::auth_access::chal_opaque, auth_opaque_quoted), stale, algorithm<detail::auth_access::chal_algorithm>,
+    qop_options, charset, userhash<detail::auth_access::chal_userhash>)];
 inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
 
 #undef SIPVIEW_AUTH_QUOTED_FIELD
@@ -416,9 +434,9 @@ inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
 inline constexpr auto auth_params = auth_param >> *(sep >> auth_param);
 inline constexpr keyword digest_kw("digest");
 inline constexpr auto scheme_token =
-    describe("auth-scheme (token, e.g. Digest)", "credentials and challenges start with an auth-scheme")[tok];
+    describe(diag::auth_scheme)[tok];
 inline constexpr auto after_scheme =
-    describe("whitespace after the auth-scheme", "the auth-scheme is followed by whitespace and name=value auth-params")[LWS];
+    describe(diag::auth_after_scheme)[LWS];
 
 } // namespace auth_rules
 
@@ -426,7 +444,7 @@ inline constexpr auto after_scheme =
 /// other-response = auth-scheme LWS auth-param *(COMMA auth-param).
 /// Fills sipview::credentials. A "Digest" scheme never falls back to other-response.
 inline constexpr auto credentials = detail::set<&sipview::credentials::text>[
-    detail::mark<&sipview::credentials::captured, true>[
+    detail::mark<detail::auth_access::cred_captured, true>[
         &auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
         detail::set<&sipview::credentials::params_text>[auth_rules::digest_response]] |
     (!auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::scheme_token] >>
@@ -435,15 +453,15 @@ inline constexpr auto credentials = detail::set<&sipview::credentials::text>[
 /// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge.
 /// Fills sipview::challenge.
 inline constexpr auto challenge = detail::set<&sipview::challenge::text>[
-    detail::mark<&sipview::challenge::captured, true>[
+    detail::mark<detail::auth_access::chal_captured, true>[
         &auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
         detail::set<&sipview::challenge::params_text>[auth_rules::digest_challenge]] |
     (!auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::scheme_token] >>
      auth_rules::after_scheme >> detail::set<&sipview::challenge::params_text>[auth_rules::auth_params])];
 
 /// Whole values (kept as objects: a grammar built inside a call is copied on every call).
-inline constexpr auto credentials_entry = credentials >> SWS >> detail::describe("end of credentials")[boost::spirit::x3::eoi];
-inline constexpr auto challenge_entry = challenge >> SWS >> detail::describe("end of challenge")[boost::spirit::x3::eoi];
+inline constexpr auto credentials_entry = credentials >> SWS >> detail::describe(diag::auth_credentials_end)[boost::spirit::x3::eoi];
+inline constexpr auto challenge_entry = challenge >> SWS >> detail::describe(diag::auth_challenge_end)[boost::spirit::x3::eoi];
 
 } // namespace grammar
 
@@ -483,10 +501,9 @@ inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcep
 /// to hear: missing commas, quoting mistakes, and (through explain_uri_error)
 /// problems inside a digest-uri or domain URI.
 inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
-    using namespace auth_detail;
     std::size_t const at = e.offset;
     char const ch = at < text.size() ? text[at] : '\0';
-    std::string_view const exp = e.expected;
+    diag const id = e.id;
 
     // Inside uri="..." or domain="...": let the URI explainer speak.
     for (auto const& p : param_range(text, ',')) {
@@ -502,64 +519,61 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
                 if (text[i] == ' ') b = i + 1;
         std::size_t end = b;
         while (end < ve && text[end] != '"' && !(list && text[end] == ' ')) ++end;
-        if (exp == exp_digest_uri) e.message = "not a valid URI";
+        if (id == diag::auth_uri) e.refine(diag::auth_uri_invalid);
         explain_uri_error(text.substr(b, end - b), b, e);
         return;
     }
 
-    if (e.message == std::string_view("unterminated quoted string")) {
-        e.hint = "close the quoted string with '\"'; a '\"' inside it is written \\\"";
+    if (id == diag::core_quoted_unterminated) {
+        e.add_hint(diag::auth_close_quote_hint);
         return;
     }
     if (ch == '\r' || ch == '\n') {
-        e.message = "line break inside the value";
-        e.hint = "a continuation line (line folding) is CRLF followed by a space or tab";
+        e.refine(diag::auth_line_break);
         return;
     }
-    if (exp == exp_comma || exp == std::string_view("end of credentials") || exp == std::string_view("end of challenge")) {
-        if (auth_token_then_equal(text, at)) {
-            e.message = "missing ',' between auth-params";
-            e.hint = "separate auth-params with ','";
-        } else if (at > 0 && text[at - 1] == '"') {
-            e.message = "unexpected text right after a quoted value";
-            e.hint = "check the quoting: a '\"' inside a quoted string is written \\\"";
-        }
+    if (id == diag::auth_comma || id == diag::auth_credentials_end || id == diag::auth_challenge_end) {
+        if (auth_token_then_equal(text, at))
+            e.refine(diag::auth_missing_comma);
+        else if (at > 0 && text[at - 1] == '"')
+            e.refine(diag::auth_text_after_quoted);
         return;
     }
-    bool const token_field = exp == exp_algorithm || exp == exp_qop_token || exp == exp_nc || exp == exp_bool ||
-                             exp == exp_charset;
+    bool const token_field = id == diag::auth_algorithm || id == diag::auth_qop_token || id == diag::auth_nc ||
+                             id == diag::auth_bool || id == diag::auth_charset;
     if (ch == '"' && token_field) {
-        e.hint = "this value is a token: write it without quotes";
+        e.add_hint(diag::auth_unquote_hint);
         return;
     }
-    bool const quoted_field = exp.substr(0, 14) == std::string_view("quoted-string ") || exp == exp_response ||
-                              exp == exp_qop_list || exp == exp_uri_quote || exp == exp_domain_quote;
+    bool const quoted_field = id == diag::auth_username_quoted || id == diag::auth_realm_quoted ||
+                              id == diag::auth_nonce_quoted || id == diag::auth_cnonce_quoted ||
+                              id == diag::auth_opaque_quoted || id == diag::auth_response || id == diag::auth_qop_list ||
+                              id == diag::auth_uri_quote || id == diag::auth_domain_quote;
     if (ch != '"' && quoted_field) {
-        e.hint = "put the value in double quotes";
+        e.add_hint(diag::auth_quote_hint);
         return;
     }
-    if (exp == exp_lower) {
-        e.hint = "write a-f in lower case";
+    if (id == diag::auth_response_case || id == diag::auth_nc_case) {
+        e.add_hint(diag::auth_lowercase_hint);
         return;
     }
     if (at == text.size() || ch == ',') {
         std::size_t i = at;
         while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r' || text[i - 1] == '\n')) --i;
         if (i > 0 && text[i - 1] == ',') {
-            e.message = at == text.size() ? "trailing ',' without an auth-param after it" : "empty auth-param between commas";
-            e.hint = "remove the extra ','";
+            e.refine(at == text.size() ? diag::auth_trailing_comma : diag::auth_empty_param);
             return;
         }
     }
-    if (exp == exp_lhex_digest) {
-        e.hint = "MD5 gives 32 hex digits, SHA-256 and SHA-512-256 give 64";
+    if (id == diag::auth_response_digits) {
+        e.add_hint(diag::auth_digest_length_hint);
         return;
     }
     // A Basic or token68-style value: SIP credentials are name=value auth-params.
     std::size_t s = 0;
     while (s < text.size() && is(text[s], token_chars)) ++s;
     if (iequals(text.substr(0, s), "Basic"))
-        e.hint = "SIP does not use Basic authentication (RFC 3261 §22.1); use Digest";
+        e.add_hint(diag::auth_basic_hint);
 }
 
 } // namespace detail
@@ -584,10 +598,7 @@ inline result<credentials> parse_credentials(borrowed_text value) noexcept {
         std::size_t const want = digest_hex_length(a ? a->text() : std::string_view());
         if (resp && want != 0 && resp->text().size() != want) {
             std::size_t const at = static_cast<std::size_t>(resp->raw.data() - value.data()) + 1;
-            r.set_error(parse_error{at, want == 32 ? "32 lowercase hex digits" : "64 lowercase hex digits",
-                                    "the response length does not match the algorithm",
-                                    "MD5 and MD5-sess give 32 hex digits, SHA-256 and SHA-512-256 (and -sess) give 64",
-                                    errc::inconsistent});
+            r.set_error(make_error(want == 32 ? diag::auth_response_length_32 : diag::auth_response_length_64, at));
         }
     }
     return r;
@@ -669,11 +680,11 @@ inline result<digest_result> digest_response(digest_inputs const& in, Hasher&& h
     bool const auth_int = iequals(in.qop, "auth-int");
     r.with_qop = !in.qop.empty();
     if (r.with_qop && !auth_int && !iequals(in.qop, "auth"))
-        return parse_error{0, "qop auth or auth-int", "unsupported qop", "", errc::inconsistent};
+        return make_error(diag::auth_unsupported_qop, 0);
     if (r.with_qop && (in.cnonce.empty() || in.nc.empty()))
-        return parse_error{0, "cnonce and nc", "qop requires cnonce and nc", "", errc::inconsistent};
+        return make_error(diag::auth_qop_needs_cnonce, 0);
     if (r.session && in.cnonce.empty())
-        return parse_error{0, "cnonce", "a -sess algorithm requires cnonce", "", errc::inconsistent};
+        return make_error(diag::auth_sess_needs_cnonce, 0);
 
     std::size_t used = 0;
     bool ok = true;
@@ -700,7 +711,7 @@ inline result<digest_result> digest_response(digest_inputs const& in, Hasher&& h
     r.response = r.with_qop ? hash({r.ha1, colon, in.nonce, colon, in.nc, colon, in.cnonce, colon, in.qop, colon, r.ha2})
                             : hash({r.ha1, colon, in.nonce, colon, r.ha2});
     if (in.userhash) r.userhash = hash({in.username, colon, in.realm});
-    if (!ok) return parse_error{used, "", "output buffer too small, or the hasher failed", "", errc::too_large};
+    if (!ok) return make_error(diag::auth_hash_failed, used);
     return r;
 }
 
@@ -749,7 +760,7 @@ inline result<digest_inputs> make_digest_inputs(credentials const& c, borrowed_t
     auto const nonce = c.nonce();
     auto const uri = c.uri();
     if (!user || !realm || !nonce || !uri)
-        return parse_error{0, "username, realm, nonce and uri", "the credentials lack a Digest field", "", errc::inconsistent};
+        return make_error(diag::auth_missing_field, 0);
     in.username = take(user);
     in.realm = take(realm);
     in.nonce = take(nonce);
@@ -760,7 +771,7 @@ inline result<digest_inputs> make_digest_inputs(credentials const& c, borrowed_t
     if (auto v = c.algorithm()) in.algorithm = v->text();
     if (auto v = c.userhash()) in.userhash = iequals(v->text(), "true");
     if (bad) return *bad;
-    if (!fits) return parse_error{used, "", "scratch buffer too small", "", errc::too_large};
+    if (!fits) return make_error(diag::auth_scratch_full, used);
     return in;
 }
 

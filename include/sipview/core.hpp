@@ -76,10 +76,10 @@ inline constexpr auto gen_value = quoted | ipv6_reference | token;
 
 /// generic-param = token [ EQUAL gen-value ]
 inline constexpr auto generic_param =
-    token >> -(EQUAL >> detail::describe("parameter value (token, host or quoted-string)")[gen_value]);
+    token >> -(EQUAL >> detail::describe(diag::core_param_value)[gen_value]);
 
 /// *( SEMI generic-param ): the header parameters after a value.
-inline constexpr auto header_params = *(SEMI >> detail::describe("parameter name (token)")[generic_param]);
+inline constexpr auto header_params = *(SEMI >> detail::describe(diag::core_param_name)[generic_param]);
 
 } // namespace grammar
 
@@ -187,6 +187,13 @@ public:
         return std::nullopt;
     }
     bool contains(std::string_view name) const noexcept { return find(name).has_value(); }
+    /// The value of the first parameter named `name`: absent when there is
+    /// none or it is a flag without '=' (find() tells those apart).
+    std::optional<std::string_view> value(std::string_view name) const noexcept {
+        auto p = find(name);
+        if (!p) return std::nullopt;
+        return p->value;
+    }
     std::string_view text() const noexcept { return text_; }
 
 private:
@@ -250,23 +257,21 @@ public:
     bool add(char const* out, std::size_t n, std::size_t at, parse_error& err) noexcept {
         unsigned const c = static_cast<unsigned char>(out[n]);
         if (pending_ != 0) {  // inside a multi-byte sequence
-            if (c < 0x80 || c > 0xBF) return fail(err, lead_at_, "truncated UTF-8 sequence");
+            if (c < 0x80 || c > 0xBF) return fail(err, lead_at_, diag::decode_truncated_utf8);
             if (--pending_ != 0) return true;
-            char const* const why = utf8_rfc3629_problem(static_cast<unsigned char>(out[lead_]),
-                                                         static_cast<unsigned char>(out[lead_ + 1]), n + 1 - lead_);
-            return why == nullptr || fail(err, lead_at_, why);
+            diag const why = utf8_rfc3629_problem(static_cast<unsigned char>(out[lead_]),
+                                                  static_cast<unsigned char>(out[lead_ + 1]), n + 1 - lead_);
+            return why == diag::none || fail(err, lead_at_, why);
         }
         if (c < 0x80) {
             if (c >= 0x20 && c != 0x7F) return true;
             if (c == '\t') return true;
-            return fail(err, at, c == 0 ? "NUL in the decoded value"
-                                 : c == '\r' || c == '\n' ? "CR or LF in the decoded value"
-                                                           : "control character in the decoded value",
-                        "text without control characters");
+            return fail(err, at, c == 0 ? diag::decode_nul
+                                 : c == '\r' || c == '\n' ? diag::decode_cr_lf
+                                                           : diag::decode_control);
         }
         std::size_t const cont = utf8_continuations(c);
-        if (cont == 0)
-            return fail(err, at, c <= 0xBF ? "UTF-8 continuation byte without a lead byte" : "FE or FF is never UTF-8");
+        if (cont == 0) return fail(err, at, c <= 0xBF ? diag::decode_stray_continuation : diag::decode_fe_ff);
         if (c < 0xC2 || c > 0xF4) return fail(err, at, utf8_rfc3629_problem(c, 0x80, cont + 1));
         lead_ = n;
         lead_at_ = at;
@@ -275,14 +280,12 @@ public:
     }
     /// At the end of the input: no sequence may be left open.
     bool finish(parse_error& err) const noexcept {
-        return pending_ == 0 || fail(err, lead_at_, "truncated UTF-8 sequence");
+        return pending_ == 0 || fail(err, lead_at_, diag::decode_truncated_utf8);
     }
 
 private:
-    static bool fail(parse_error& err, std::size_t at, char const* message,
-                     char const* expected = "UTF-8 text") noexcept {
-        err = parse_error{at, expected, message, "decode with decode_mode::octets to get the bytes as they are",
-                          errc::syntax};
+    static bool fail(parse_error& err, std::size_t at, diag d) noexcept {
+        err = make_error(d, at);
         return false;
     }
     std::size_t lead_ = 0;     // decoded index of the open sequence's lead byte
@@ -307,15 +310,15 @@ inline result<std::string_view> decode_percent(std::string_view encoded, char* o
         std::size_t step = 1;
         if (ch == '%') {
             if (i + 2 >= encoded.size())
-                return parse_error{i, "two hex digits after '%'", "truncated percent-escape", "", errc::syntax};
+                return make_error(diag::decode_truncated_escape, i);
             int const hi = detail::hex_value(encoded[i + 1]);
             int const lo = detail::hex_value(encoded[i + 2]);
             if (hi < 0 || lo < 0)
-                return parse_error{i, "two hex digits after '%'", "malformed percent-escape", "write '%' itself as %25", errc::syntax};
+                return make_error(diag::decode_malformed_escape, i);
             ch = static_cast<char>(hi * 16 + lo);
             step = 3;
         }
-        if (n == capacity) return parse_error{i, "", "output buffer too small", "", errc::too_large};
+        if (n == capacity) return make_error(diag::decode_buffer_full, i);
         out[n] = ch;
         if (mode == decode_mode::text && !check.add(out, n, i, err)) return err;
         ++n;
@@ -342,7 +345,7 @@ inline result<std::string_view> decode_quoted_body(std::string_view body, std::s
             ++i;
             continue;
         }
-        if (n == capacity) return parse_error{at, "", "output buffer too small", "", errc::too_large};
+        if (n == capacity) return make_error(diag::decode_buffer_full, at);
         out[n] = ch;
         if (mode == decode_mode::text && !check.add(out, n, at, err)) return err;
         ++n;

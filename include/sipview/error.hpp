@@ -10,42 +10,59 @@
 #include <type_traits>
 #include <utility>  // std::move, std::in_place_t
 
+#include <sipview/diagnostics.hpp>
+
 namespace sipview {
 
-/// What kind of failure a parse_error reports.
-enum class errc : unsigned char {
-    ok = 0,
-    syntax,            ///< the input does not match the grammar
-    out_of_range,      ///< a number is syntactically fine but too large/small
-    too_many_headers,  ///< caller-provided header storage is full
-    too_large,         ///< a configured size limit was exceeded
-    need_more,         ///< (framing) the input ends before the message does
-    inconsistent,      ///< parts of a message contradict each other (CSeq method, Content-Length)
-};
+// errc (what kind of failure) and to_string(errc) are in diagnostics.hpp,
+// with the catalogue of diagnostics (diag) every parse_error points into.
 
-inline constexpr std::string_view to_string(errc e) noexcept {
-    switch (e) {
-    case errc::ok: return "ok";
-    case errc::syntax: return "syntax error";
-    case errc::out_of_range: return "value out of range";
-    case errc::too_many_headers: return "too many headers";
-    case errc::too_large: return "too large";
-    case errc::need_more: return "need more data";
-    case errc::inconsistent: return "inconsistent message";
-    }
-    return "unknown";
-}
-
-/// A parse failure: where (byte offset into the parsed text), what the grammar
+/// A parse failure: where (byte offset into the parsed text), what went
+/// wrong (`id`, a row of the catalogue in diagnostics.hpp), what the grammar
 /// expected at that byte, a short message and, where one is known, a hint.
-/// All strings are static; nothing here owns memory.
+/// The strings are views of the catalogue's (static) strings: test and react
+/// on `id` and `offset`, show the strings to people. Nothing here owns memory.
 struct parse_error {
     std::size_t offset = 0;
     std::string_view expected;   ///< e.g. "host", "'>'", "sent-by (host[:port])"
     std::string_view message;    ///< one short sentence
     std::string_view hint;       ///< how to fix it, or empty
     errc code = errc::syntax;
+    diag id = diag::none;        ///< what went wrong (diag::none: an error built by hand)
+
+    /// Makes this error the more specific diagnostic `d` (an explainer that
+    /// has looked at the bytes around `offset`): id, code, message and hint
+    /// become d's; `expected` too unless d is a refinement row (empty
+    /// expected: what the grammar wanted at the byte stays), the message
+    /// stays when d is a positional row. The offset does not change.
+    constexpr void refine(diag d) noexcept {
+        diag_info const& r = info(d);
+        id = d;
+        code = r.code;
+        if (!r.expected.empty()) expected = r.expected;
+        if (!r.message.empty()) message = r.message;
+        hint = r.hint;
+    }
+    /// Adds the hint of hint row `h` (errc::ok in the catalogue); the id and
+    /// everything else stay.
+    constexpr void add_hint(diag h) noexcept { hint = info(h).hint; }
 };
+
+/// The error `d` at `offset`: code, expected, message and hint from the
+/// catalogue. For a positional row (no message of its own) the message is
+/// that of diag::unexpected_end when `at_end` (the offset is the end of the
+/// input), else that of diag::unexpected_character.
+inline constexpr parse_error make_error(diag d, std::size_t offset, bool at_end = false) noexcept {
+    diag_info const& r = info(d);
+    parse_error e;
+    e.offset = offset;
+    e.id = d;
+    e.code = r.code;
+    e.expected = r.expected;
+    e.message = !r.message.empty() ? r.message : info(at_end ? diag::unexpected_end : diag::unexpected_character).message;
+    e.hint = r.hint;
+    return e;
+}
 
 /// Either a parsed value or a parse_error. Never throws; accessing the wrong
 /// alternative is a precondition violation (asserted in debug builds).

@@ -1,8 +1,8 @@
 // sipview — writing parsed values back as SIP text in canonical spacing.
 //
 // Every AST sipview produces (uri, name_addr, name_addr_list, via, via_list,
-// credentials, challenge, cseq, media_type, header_field, message) can be
-// written back, either into a caller buffer:
+// credentials, challenge, cseq, media_type, session_expires, min_se, rack,
+// header_field, message) can be written back, either into a caller buffer:
 //
 //     char buf[512];
 //     result<std::string_view> t = format(na, buf, sizeof buf);  // errc::too_large when it does not fit
@@ -26,6 +26,9 @@
 //   * a header value of known grammar that does not parse (possible with
 //     message_options::validate off) is written exactly as it is;
 //   * everything else (URIs, tokens, escapes, quoted-pairs, case) as written.
+// A header's value is written as its row of the header registry says
+// (headers.hpp: typed, the AST in canonical spacing; text, unfolded); the
+// writer of an AST defined in a concept header lives there (detail/write.hpp).
 // A message is written as its start line, each header line (known headers by
 // their canonical name unless format_options says otherwise), the empty line
 // and the body, each line ended by CRLF; the body is written unchanged, so
@@ -87,6 +90,7 @@
 
 #include <sipview/auth.hpp>
 #include <sipview/core.hpp>
+#include <sipview/detail/write.hpp>
 #include <sipview/error.hpp>
 #include <sipview/message.hpp>
 #include <sipview/name_addr.hpp>
@@ -103,11 +107,11 @@ struct format_options {
         as_written,  ///< every header name as it was written
     };
     names header_names = names::canonical;
-    /// Re-format the values of the headers sipview knows the grammar of
-    /// (From, To, Contact, Route, Record-Route, Via, CSeq, Content-Type,
-    /// Authorization, Proxy-Authorization, WWW-Authenticate,
-    /// Proxy-Authenticate) in canonical spacing; such a value that does not
-    /// parse is written as it is. When false, every value is only unfolded.
+    /// Re-format the values of the headers whose registry row says `typed`
+    /// (headers.hpp: From, To, Contact, Route, Via, CSeq, Content-Type, the
+    /// credentials and challenges, Session-Expires, RAck...) in canonical
+    /// spacing; such a value that does not parse is written as it is. When
+    /// false, every value is only unfolded.
     bool typed_values = true;
     /// Checked mode: refuse to write a field holding bytes the grammar does
     /// not accept in its position (a CR LF in a URI user part, an unescaped
@@ -222,105 +226,8 @@ inline void check(S& s, field f, std::string_view v) noexcept {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Pieces.
-
-inline constexpr bool is_lws_char(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-/// A quoted string as written, minus the line break of each fold: CR and LF
-/// never occur in a quoted string except in a fold (qdtext and quoted-pair
-/// exclude them), so every CR and LF outside a quoted-pair is dropped.
-template <class S>
-inline void quoted(S& s, std::string_view q) {
-    std::size_t run = 0;  // start of the pending run of copied bytes
-    for (std::size_t i = 0; i < q.size(); ++i) {
-        char const c = q[i];
-        if (c == '\\' && i + 1 < q.size()) {
-            ++i;
-            continue;
-        }
-        if (c == '\r' || c == '\n') {
-            s.put(q.substr(run, i - run));
-            run = i + 1;
-        }
-    }
-    s.put(q.substr(run));
-}
-
-/// A value that may be a quoted string (gen-value, auth-param value).
-template <class S>
-inline void value(S& s, std::string_view v) {
-    if (!v.empty() && v.front() == '"') quoted(s, v);
-    else s.put(v);
-}
-
-/// Words separated by LWS, written with one SP between them (token display names).
-template <class S>
-inline void words(S& s, std::string_view v) {
-    std::size_t i = 0;
-    bool first = true;
-    while (i < v.size()) {
-        while (i < v.size() && is_lws_char(v[i])) ++i;
-        std::size_t const b = i;
-        while (i < v.size() && !is_lws_char(v[i])) ++i;
-        if (i == b) break;
-        if (!first) s.put(' ');
-        s.put(v.substr(b, i - b));
-        first = false;
-    }
-}
-
-/// A header value of unknown grammar: the line break of each fold dropped
-/// (the whitespace around it kept), everything else as written.
-template <class S>
-inline void unfolded(S& s, std::string_view v) {
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        // only the line break of a fold: CRLF (or a bare LF, which lenient
-        // parsing accepts as a line end) followed by WSP; a bare CR is kept
-        std::size_t j = i;
-        if (v[i] == '\r' && i + 1 < v.size() && v[i + 1] == '\n') ++j;
-        if (v[j] == '\n') {
-            if (j + 1 < v.size() && (v[j + 1] == ' ' || v[j + 1] == '\t')) {
-                s.put(v.substr(run, i - run));
-                run = j + 1;
-                i = j;
-            }
-        }
-    }
-    s.put(v.substr(run));
-}
-
-/// `;name[=value]` for each parameter (the separator before every one).
-template <class S>
-inline void params(S& s, param_range const& r, char lead) {
-    for (auto const& p : r) {
-        s.put(lead);
-        s.put(p.name);
-        if (p.value) {
-            s.put('=');
-            value(s, *p.value);
-        }
-    }
-}
-
-/// The decimal digits of v, written at the end of buf.
-inline std::string_view decimal(std::uint64_t v, char (&buf)[20]) noexcept {
-    std::size_t n = sizeof buf;
-    do {
-        buf[--n] = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    return std::string_view(buf + n, sizeof buf - n);
-}
-
-template <class S>
-inline void number(S& s, std::uint64_t v) {
-    char buf[20];
-    s.put(decimal(v, buf));
-}
-
-inline constexpr std::string_view crlf = "\r\n";
+// (The pieces every writer shares, quoted(), value(), params(), decimal(),
+// number() and words()/unfolded(), are in detail/write.hpp.)
 
 // ---------------------------------------------------------------------------
 // One writer per AST.
@@ -521,41 +428,21 @@ inline void header_value(S& s, header_field const& h, format_options const& o) {
         check(s, known ? field::known_value_folded : field::header_value_folded, h.value);
         return unfolded(s, h.value);
     }
-    switch (h.id) {
-    case header_id::from:
-    case header_id::to:
-        if (auto r = parse_name_addr(h.value)) return write(s, *r, o);
-        break;
-    case header_id::contact:
-        if (auto r = parse_contact_list(h.value)) return write(s, *r, o);
-        break;
-    case header_id::route:
-    case header_id::record_route:
-        if (auto r = parse_route_list(h.value)) return write(s, *r, o);
-        break;
-    case header_id::via:
-        if (auto r = parse_via_list(h.value)) return write(s, *r, o);
-        break;
-    case header_id::authorization:
-    case header_id::proxy_authorization:
-        if (auto r = parse_credentials(h.value)) return write(s, *r, o);
-        break;
-    case header_id::www_authenticate:
-    case header_id::proxy_authenticate:
-        if (auto r = parse_challenge(h.value)) return write(s, *r, o);
-        break;
-    case header_id::cseq:
-        if (auto r = parse_cseq(h.value)) return write(s, *r, o);
-        break;
-    case header_id::content_type:
-        if (auto r = parse_media_type(h.value)) return write(s, *r, o);
-        break;
-    default:
-        check(s, known ? field::known_value_folded : field::header_value_folded, h.value);
-        return unfolded(s, h.value);
+    bool const written = visit_header(h.id, [&](auto tag) {
+        using H = decltype(tag);
+        if constexpr (H::format == value_format::typed) {
+            if (auto r = H::parse(h.value)) return write(s, *r, o);
+            check(s, field::known_value, h.value);
+            s.put(h.value);
+        } else {
+            check(s, field::known_value_folded, h.value);
+            unfolded(s, h.value);
+        }
+    });
+    if (!written) {
+        check(s, field::header_value_folded, h.value);
+        unfolded(s, h.value);
     }
-    check(s, field::known_value, h.value);
-    s.put(h.value);
 }
 
 /// name ":" SP value (no SP after ':' when the value is empty).
@@ -900,6 +787,22 @@ struct check_sink {
         std::size_t at = 0;
         std::string_view msg;
         if (rules::acceptable(f, v, at, msg)) return;
+        field_info const i = info(f);
+        refuse(v, at, msg, i.expected, i.hint, i.how);
+    }
+    /// check_rule() of a writer outside this file (detail/write.hpp).
+    template <class Ast, class Rule>
+    void verify_rule(Rule const& rule, std::string_view v, rule_info const& i) noexcept {
+        if (error) return;
+        std::size_t at = 0;
+        std::string_view msg;
+        if (rules::matches<Ast>(rule, v, at, msg)) return;
+        refuse(v, at, msg, i.expected, i.hint, i.shape == rule_shape::params ? shape::params : shape::verbatim);
+    }
+
+private:
+    /// Records the refusal of field value `v`, which its rule stops matching at `at`.
+    void refuse(std::string_view v, std::size_t at, std::string_view msg, char const* expected, char const* hint, shape how) noexcept {
         if (at > v.size()) at = v.size();
         auto const control = [](char ch) {
             unsigned char const b = static_cast<unsigned char>(ch);
@@ -916,7 +819,6 @@ struct check_sink {
                 }
             }
         }
-        field_info const i = info(f);
         // The byte itself when the grammar has nothing more precise to say (or it is a control byte).
         bool const generic = msg.empty() || msg == "unexpected character" || msg == "unexpected end of input";
         if (at < v.size()) {
@@ -924,7 +826,7 @@ struct check_sink {
         } else if (generic) {
             msg = "the value is empty or ends too early";
         }
-        error = parse_error{n + written_size(i.how, v.substr(0, at)), i.expected, msg, i.hint, errc::syntax};
+        error = parse_error{n + written_size(how, v.substr(0, at)), expected, msg, hint, errc::syntax};
     }
 };
 

@@ -28,11 +28,8 @@ struct name_addr {
 
     /// Header parameters as {name, optional value}, in order.
     param_range params() const noexcept { return {params_text, ';'}; }
-    std::optional<std::string_view> param_value(std::string_view name) const noexcept {
-        auto p = params().find(name);
-        if (!p || !p->value) return std::nullopt;
-        return p->value;
-    }
+    /// The value of header parameter `name` (case-insensitive); absent for a flag.
+    std::optional<std::string_view> param_value(std::string_view name) const noexcept { return params().value(name); }
     /// tag-param = "tag" EQUAL token
     std::optional<std::string_view> tag() const noexcept { return param_value("tag"); }
     /// c-p-expires = "expires" EQUAL delta-seconds (validated to fit 32 bits)
@@ -98,7 +95,7 @@ struct delta_seconds_parser : primitive<delta_seconds_parser> {
         std::uint64_t v = 0;
         std::size_t const n = bounded_uint(first, last, 0xFFFFFFFFu, v);
         if (n == 0) {
-            if (v != 0) report(ctx, first, "delta-seconds (0-4294967295)", "expires value does not fit in 32 bits");
+            if (v != 0) report(ctx, first, diag::na_expires_range);
             return false;
         }
         if (first + static_cast<std::ptrdiff_t>(n) != last && is(first[n], token_chars)) return false;
@@ -113,14 +110,11 @@ struct delta_seconds_parser : primitive<delta_seconds_parser> {
 /// Known names must carry a well-formed value.
 inline constexpr auto header_param = by_name(
     generic_param,
-    when("tag", describe("'=' after tag", "tag needs a value: tag=token")[EQUAL] >>
-                    describe("tag value (token)", "malformed tag")[token]),
-    when("q", describe("'=' after q", "q needs a value: q=0.5")[EQUAL] >>
-                  describe("q value (0 to 1 with at most 3 decimals)", "malformed q value")[qvalue_parser{}]),
-    when("expires", describe("'=' after expires", "expires needs a value: expires=3600")[EQUAL] >>
-                        describe("expires value (delta-seconds)", "malformed expires value")[delta_seconds_parser{}]));
+    when("tag", describe(diag::na_tag_equal)[EQUAL] >> describe(diag::na_tag_value)[token]),
+    when("q", describe(diag::na_q_equal)[EQUAL] >> describe(diag::na_q_value)[qvalue_parser{}]),
+    when("expires", describe(diag::na_expires_equal)[EQUAL] >> describe(diag::na_expires_value)[delta_seconds_parser{}]));
 inline constexpr auto header_params =
-    set<&name_addr::params_text>[*(SEMI >> describe("header parameter (token [= value])")[header_param])];
+    set<&name_addr::params_text>[*(SEMI >> describe(diag::na_header_param)[header_param])];
 
 /// display-name = *(token LWS) / quoted-string. RFC 4475 §3.1.1.6: no LWS is
 /// needed between the last token and LAQUOT (LAQUOT = SWS "<").
@@ -132,10 +126,10 @@ inline constexpr auto display_name =
 /// starts each element with a fresh name_addr (parse_name_addr, the list
 /// parser and the list iterator reset it), so a failure just resets it.
 inline constexpr auto name_addr_form =
-    reset_on_failure<name_addr>[-display_name >> SWS >> describe("'<' before the URI")[lit('<')] >>
+    reset_on_failure<name_addr>[-display_name >> SWS >> describe(diag::na_laquot)[lit('<')] >>
                         mark<&name_addr::bracketed, true>[x3::eps] >>
                         into<&name_addr::uri>[grammar::uri] >>
-                        describe("'>' after the URI")[lit('>')]];
+                        describe(diag::na_raquot)[lit('>')]];
 
 /// addr-spec = SIP-URI / SIPS-URI / absoluteURI, outside <> (no ',' ';' '?').
 inline constexpr auto addr_spec_form = into<&name_addr::uri>[grammar::bare_uri];
@@ -152,7 +146,7 @@ inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >
 inline constexpr auto name_addr = name_addr_rules::element;
 inline constexpr auto route_param = name_addr_rules::bracketed_element;
 /// A whole input that is one from-spec / to-spec.
-inline constexpr auto name_addr_entry = name_addr >> detail::describe("';' parameter or end of value")[x3::eoi];
+inline constexpr auto name_addr_entry = name_addr >> detail::describe(diag::na_end)[x3::eoi];
 
 } // namespace grammar
 
@@ -241,11 +235,11 @@ struct counted_list_parser : primitive<counted_list_parser<Element>> {
             It p = first;
             if (!grammar::COMMA.parse(p, last, ctx, rctx, attr)) {
                 if (first == last) return true;
-                report(ctx, first, "',' or end of value", nullptr);
+                report(ctx, first, diag::na_list_separator);
                 return false;
             }
             scratch = name_addr{};
-            if (!describe("another element after ','")[element].parse(p, last, ctx, rctx, attr)) return false;
+            if (!describe(diag::na_list_element)[element].parse(p, last, ctx, rctx, attr)) return false;
             ++*count;
             first = p;
         }
@@ -265,29 +259,24 @@ inline void explain_name_addr_error(std::string_view text, parse_error& e) noexc
         if (c == '<') { start = i; in_brackets = true; break; }
         if (c == ',' || c == '>') { start = i; after_brackets = c == '>'; break; }
     }
-    if (e.expected == std::string_view("closing '\"'")) {
-        e.hint = "close the quoted display name with '\"' before the '<'";
+    if (e.id == diag::core_quoted_unterminated) {
+        e.add_hint(diag::na_close_quote_hint);
         return;
     }
     if (after_brackets) {  // the URI ended at '>': what the parameter grammar said stands
-        if (ch == ' ' || ch == '\t' || ch == '\r')
-            e.hint = "no whitespace inside a header parameter: write ;name=value";
+        if (ch == ' ' || ch == '\t' || ch == '\r') e.add_hint(diag::na_param_whitespace_hint);
         return;
     }
-    if (in_brackets && (ch == ' ' || ch == '\t') && (at == start || e.expected == std::string_view("'>' after the URI"))) {
-        e.message = "whitespace inside <> around the URI";
-        e.hint = "write <sip:user@host> with no spaces inside the brackets";
+    if (in_brackets && (ch == ' ' || ch == '\t') && (at == start || e.id == diag::na_raquot)) {
+        e.refine(diag::na_whitespace_in_brackets);
         return;
     }
     if (!in_brackets && (ch == ',' || ch == '.' || ch == ':' || ch == '"' || ch == '@') &&
         text.find('<', at) != std::string_view::npos && text.substr(start, at - start).find(':') == std::string_view::npos) {
-        e.message = "a display name with characters other than token characters must be quoted";
-        e.hint = "quote it: \"Bell, Alexander\" <sip:...>";
+        e.refine(diag::na_unquoted_display_name);
         return;
     }
-    if (!in_brackets && (ch == '?' || ch == ';' || ch == ',')) {
-        e.hint = "a URI containing ',', ';' or '?' must be enclosed in <> (RFC 3261 §20)";
-    }
+    if (!in_brackets && (ch == '?' || ch == ';' || ch == ',')) e.add_hint(diag::na_brackets_hint);
     // URI-level explanations (second '@', missing host, IPv6 brackets...)
     std::size_t s = start;
     while (s < text.size() && (text[s] == ' ' || text[s] == '\t')) ++s;

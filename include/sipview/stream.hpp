@@ -19,7 +19,8 @@
 #include <string_view>
 
 #include <sipview/error.hpp>
-#include <sipview/message.hpp>
+#include <sipview/message_split.hpp>
+#include <sipview/scalar_headers.hpp>
 
 namespace sipview {
 
@@ -101,45 +102,11 @@ private:
 namespace detail {
 namespace stream_impl {
 
-inline frame_result fail(frame_result r, std::size_t offset, char const* expected, char const* message, char const* hint,
-                         errc code) noexcept {
+inline frame_result fail(frame_result r, std::size_t offset, diag d) noexcept {
     r.status = frame_status::error;
     r.length = 0;
-    r.error = parse_error{offset, expected, message, hint, code};
+    r.error = make_error(d, offset);
     return r;
-}
-
-/// Length of the header name at p if it is Content-Length (or its compact
-/// form "l"), else 0. Looks at as few octets as it can: framing needs no
-/// other header.
-inline std::size_t content_length_name(char const* p, char const* e) noexcept {
-    char const c = static_cast<char>(p[0] | 0x20);
-    std::size_t n = 0;
-    if (c == 'l') {
-        n = 1;
-    } else if (c == 'c' && e - p > 14) {
-        static constexpr char name[] = "content-length";
-        // Letters compare case-insensitively with | 0x20 (only 'X' and 'x'
-        // map to 'x'); the hyphen exactly, since CR | 0x20 == '-' too.
-        for (std::size_t i = 1; i < 14; ++i)
-            if ((name[i] == '-' ? p[i] : static_cast<char>(p[i] | 0x20)) != name[i]) return 0;
-        n = 14;
-    } else {
-        return 0;
-    }
-    return (p[n] == ':' || p[n] == ' ' || p[n] == '\t') ? n : 0;
-}
-
-/// The decimal value of [p, e) when it is 1 to 9 digits, else -1 (then the
-/// full parser reports what is wrong).
-inline long simple_number(char const* p, char const* e) noexcept {
-    if (p == e || e - p > 9) return -1;
-    long v = 0;
-    for (; p != e; ++p) {
-        if (*p < '0' || *p > '9') return -1;
-        v = v * 10 + (*p - '0');
-    }
-    return v;
 }
 
 } // namespace stream_impl
@@ -158,13 +125,10 @@ inline long simple_number(char const* p, char const* e) noexcept {
 inline frame_result frame_message(std::string_view buffer, frame_state& st, stream_options const& opts = {}) noexcept {
     using detail::stream_impl::fail;
     if (st.phase_ == frame_state::phase::failed)
-        return fail(frame_result{}, 0, "a reset() state", "this stream already failed to frame",
-                    "close the connection, or reset() the frame_state to start a new stream", errc::inconsistent);
+        return fail(frame_result{}, 0, diag::stream_failed);
     frame_result r;
     if (st.phase_ != frame_state::phase::idle && buffer.size() < st.given_) {
-        r = fail(r, buffer.size(), "the octets of the previous call again, plus new ones",
-                 "the buffer is shorter than what this frame_state was already given",
-                 "keep the unconsumed octets between calls, or reset() the state for a new stream", errc::inconsistent);
+        r = fail(r, buffer.size(), diag::stream_buffer_shrunk);
     } else {
         r = st.step(buffer, opts);
     }
@@ -198,12 +162,11 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
         r.skipped = i;
         if (i == size || (i + 1 == size && b[i] == '\r')) return r;  // need_more (a CR may start a CRLF)
         if (b[i] == '\r')
-            return fail(r, i, "CRLF", "bare CR before the start line", "keep-alives are CRLF pairs (RFC 5626 §3.5.1)", errc::syntax);
+            return fail(r, i, diag::stream_keepalive_bare_cr);
         if (b[i] == '\n')
-            return fail(r, i, "CRLF", "bare LF before the start line", "keep-alives are CRLF pairs (RFC 5626 §3.5.1)", errc::syntax);
+            return fail(r, i, diag::stream_keepalive_bare_lf);
         if (!detail::is(b[i], detail::token_chars))
-            return fail(r, i, "start line (Method or SIP-Version)", "the stream does not continue with a SIP message",
-                        "a message starts with a method (INVITE ...) or SIP/2.0", errc::syntax);
+            return fail(r, i, diag::stream_not_sip);
         st.phase_ = frame_state::phase::start_line;
         st.odd_crlf_ = false;
         st.scan_ = 0;
@@ -217,8 +180,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
     // whatever the split, the limit is hit at the same point.
     std::size_t const n = total > opts.max_header_bytes ? opts.max_header_bytes + 1 : total;
     auto too_large = [&] {
-        return fail(r, at + opts.max_header_bytes, "a shorter header section", "the header section exceeds the size limit",
-                    "raise stream_options::max_header_bytes if such messages are legitimate", errc::too_large);
+        return fail(r, at + opts.max_header_bytes, diag::stream_headers_too_large);
     };
     auto need_more = [&] { return total > opts.max_header_bytes ? too_large() : r; };
 
@@ -231,7 +193,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
         }
         std::size_t const lf = static_cast<std::size_t>(static_cast<char const*>(nl) - m);
         if ((lf == 0 || m[lf - 1] != '\r') && !opts.allow_bare_lf)
-            return fail(r, at + lf, "CRLF", "the start line ends with a bare LF", "end every line with CRLF (RFC 3261 §7)", errc::syntax);
+            return fail(r, at + lf, diag::stream_start_line_bare_lf);
         st.phase_ = frame_state::phase::headers;
         st.line_ = st.scan_ = lf + 1;
     }
@@ -251,7 +213,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
         if (m[p] == '\r') {
             if (p + 1 == n) { save(); return need_more(); }
             if (m[p + 1] != '\n')
-                return fail(r, at + p, "CRLF", "bare CR in the header section", "end every line with CRLF (RFC 3261 §7)", errc::syntax);
+                return fail(r, at + p, diag::stream_bare_cr);
             st.head_end_ = p + 2;
             if (st.head_end_ > opts.max_header_bytes) return too_large();
             st.phase_ = frame_state::phase::body;
@@ -259,7 +221,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
         }
         if (m[p] == '\n') {
             if (!opts.allow_bare_lf)
-                return fail(r, at + p, "CRLF", "bare LF line end", "end every line with CRLF (RFC 3261 §7)", errc::syntax);
+                return fail(r, at + p, diag::stream_bare_lf);
             st.head_end_ = p + 1;
             if (st.head_end_ > opts.max_header_bytes) return too_large();
             st.phase_ = frame_state::phase::body;
@@ -276,7 +238,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
             }
             lf = static_cast<std::size_t>(static_cast<char const*>(nl) - m);
             if (m[lf - 1] != '\r' && !opts.allow_bare_lf)
-                return fail(r, at + lf, "CRLF", "bare LF line end", "end every line with CRLF (RFC 3261 §7)", errc::syntax);
+                return fail(r, at + lf, diag::stream_bare_lf);
             if (lf + 1 == n) {  // a fold or the next line? wait for one more octet
                 scan = lf;
                 save();
@@ -289,10 +251,9 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
             break;
         }
         if (++headers > opts.max_headers)
-            return fail(r, at + p, "fewer headers", "too many headers", "raise stream_options::max_headers if such messages are legitimate",
-                        errc::too_many_headers);
+            return fail(r, at + p, diag::stream_too_many_headers);
         // the name: only Content-Length matters to framing
-        if (std::size_t q = p + detail::stream_impl::content_length_name(m + p, m + lf); q != p) {
+        if (std::size_t q = p + detail::message_impl::content_length_name(m + p, m + lf); q != p) {
             while (q < lf && detail::is(m[q], detail::c_wsp)) ++q;
             if (q < lf && m[q] == ':') {
                 // the value as parse_message takes it: leading LWS skipped, trailing LWS trimmed
@@ -302,7 +263,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
                 std::size_t ve = content_end;
                 while (ve > vb && (detail::is(m[ve - 1], detail::c_wsp) || m[ve - 1] == '\r' || m[ve - 1] == '\n')) --ve;
                 std::uint32_t value = 0;
-                long const simple = detail::stream_impl::simple_number(m + vb, m + ve);
+                long const simple = detail::message_impl::simple_number(m + vb, m + ve);
                 if (simple >= 0) {
                     value = static_cast<std::uint32_t>(simple);
                 } else {
@@ -316,8 +277,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
                     value = *v;
                 }
                 if (st.has_cl_ && value != st.content_length_)
-                    return fail(r, at + vb, "one Content-Length value", "several different Content-Length values",
-                                "send exactly one Content-Length header", errc::inconsistent);
+                    return fail(r, at + vb, diag::stream_content_length_conflict);
                 if (!st.has_cl_) st.cl_offset_ = vb;
                 st.has_cl_ = true;
                 st.content_length_ = value;
@@ -329,12 +289,10 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
 
     // --- body ------------------------------------------------------------------
     if (!st.has_cl_ && !opts.assume_zero_content_length)
-        return fail(r, at + st.head_end_ - 2, "Content-Length header", "Content-Length is required on a stream transport",
-                    "add Content-Length (0 for no body), RFC 3261 §18.3", errc::syntax);
+        return fail(r, at + st.head_end_ - 2, diag::stream_content_length_missing);
     std::size_t const body = st.has_cl_ ? st.content_length_ : 0;
     if (body > opts.max_body_bytes)
-        return fail(r, at + st.cl_offset_, "a smaller body", "Content-Length exceeds the body size limit",
-                    "raise stream_options::max_body_bytes if such messages are legitimate", errc::too_large);
+        return fail(r, at + st.cl_offset_, diag::stream_body_too_large);
     if (total - st.head_end_ < body) return r;  // need_more
     r.status = frame_status::complete;
     r.length = st.head_end_ + body;

@@ -47,9 +47,10 @@ struct uri {
     param_range params() const noexcept { return {params_text, ';'}; }
     /// headers (`?h=v&h2=v2`) as {hname, hvalue}.
     param_range headers() const noexcept { return {headers_text.value_or(std::string_view{}), '&'}; }
-    /// The value of uri-parameter `name` (case-insensitive); an empty
-    /// optional-in-optional distinguishes "absent" from "present without value".
-    std::optional<param> param_named(std::string_view name) const noexcept { return params().find(name); }
+    /// The value of uri-parameter `name` (case-insensitive); absent for a flag
+    /// such as `;lr` too (params().find(name) / contains(name) tell them apart).
+    /// Every AST with parameters has param_value(name).
+    std::optional<std::string_view> param_value(std::string_view name) const noexcept { return params().value(name); }
 };
 
 namespace grammar {
@@ -72,20 +73,20 @@ inline constexpr auto userinfo =
 
 /// hostport = host [ ":" port ]
 inline constexpr auto hostport =
-    describe("host", "the host is missing or malformed")[host_into<&uri::host, &uri::host_kind>{}] >>
-    -(lit(':') >> describe("port (0-65535)", "the port is missing or malformed")[set<&uri::port_text>[port_parser{}]]);
+    describe(diag::uri_host)[host_into<&uri::host, &uri::host_kind>{}] >>
+    -(lit(':') >> describe(diag::uri_port)[set<&uri::port_text>[port_parser{}]]);
 
 /// uri-parameters = *( ";" uri-parameter ); uri-parameter = pname [ "=" pvalue ];
 /// pname = pvalue = 1*paramchar. transport-, user-, method-, ttl-, maddr- and
 /// lr-param are all of that shape.
 inline constexpr escaped_run_of<paramchar_chars> paramchars{};
 inline constexpr auto uri_parameters =
-    *(lit(';') >> describe("URI parameter name")[paramchars] >> -(lit('=') >> describe("URI parameter value")[paramchars]));
+    *(lit(';') >> describe(diag::uri_param_name)[paramchars] >> -(lit('=') >> describe(diag::uri_param_value)[paramchars]));
 
 /// headers = "?" header *( "&" header ); header = hname "=" hvalue
 inline constexpr escaped_run_of<hnv_chars> hnvchars{};
 inline constexpr auto uri_header =
-    describe("URI header name")[hnvchars] >> describe("'=' after a URI header name")[lit('=')] >> -hnvchars;
+    describe(diag::uri_header_name)[hnvchars] >> describe(diag::uri_header_equal)[lit('=')] >> -hnvchars;
 inline constexpr auto uri_headers = lit('?') >> set<&uri::headers_text>[uri_header >> *(lit('&') >> uri_header)];
 
 /// "sips:" / "sip:" (any case) in one look at at most 5 bytes, setting scheme and kind.
@@ -124,21 +125,22 @@ inline constexpr auto bare_sip_uri = sip_scheme >> set<&uri::opaque>[-userinfo<c
 template <cmask X>
 inline constexpr auto absolute_uri =
     !(ci_lit("sip:") | ci_lit("sips:")) >> set<&uri::scheme>[char_of<c_alpha>{} >> *char_of<scheme_chars>{}] >> lit(':') >>
-    set<&uri::opaque>[describe("URI text after the scheme")[escaped_run_of<uric_chars, X>{}]];
+    set<&uri::opaque>[describe(diag::uri_opaque)[escaped_run_of<uric_chars, X>{}]];
 
 } // namespace uri_rules
 
 /// Request-URI / a URI inside <>: SIP-URI / SIPS-URI / absoluteURI.
-inline constexpr auto uri = detail::describe("URI (sip:, sips: or scheme:...)")[detail::set<&sipview::uri::text>[uri_rules::sip_uri | uri_rules::absolute_uri<0>]];
+inline constexpr auto uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::sip_uri | uri_rules::absolute_uri<0>]];
 /// addr-spec outside <>: the same without ',' ';' '?' (RFC 3261 §20).
-inline constexpr auto bare_uri = detail::describe("URI (sip:, sips: or scheme:...)")[detail::set<&sipview::uri::text>[uri_rules::bare_sip_uri | uri_rules::absolute_uri<detail::c_addr_sep>]];
+inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::bare_sip_uri | uri_rules::absolute_uri<detail::c_addr_sep>]];
 
 } // namespace grammar
 
 namespace detail {
 
 /// Turns a raw URI failure into what a person needs to hear, looking at the
-/// byte the parser stopped at and the URI text before it.
+/// id, the byte the parser stopped at and the URI text before it.
+/// `uri_text` starts at offset `uri_offset` of the text e.offset is in.
 inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset, parse_error& e) noexcept {
     if (e.offset < uri_offset) return;
     std::size_t const at = e.offset - uri_offset;
@@ -147,39 +149,31 @@ inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset,
     std::size_t const colon = before.find(':');
     std::string_view const after_scheme = colon == std::string_view::npos ? std::string_view{} : before.substr(colon + 1);
     std::string_view const rest = uri_text.substr(at < uri_text.size() ? at : uri_text.size());
-    if (e.expected == std::string_view("host") && ch != '[' &&
+    bool const host = e.id == diag::uri_host;
+    bool const port = e.id == diag::uri_port || e.id == diag::core_port_range || e.id == diag::via_port;  // "port (0-65535)"
+    if (host && ch != '[' &&
         ipv6_length(rest.data(), rest.data() + rest.size()) > hostname_length(rest.data(), rest.data() + rest.size()) &&
         rest.find(':') != std::string_view::npos) {
-        e.message = "an IPv6 address must be enclosed in brackets";
-        e.hint = "write the host as an IPv6reference, e.g. sip:[2001:db8::1]:5060 (RFC 5118)";
+        e.refine(diag::uri_ipv6_unbracketed);
     } else if (ch == '@' && after_scheme.find('@') != std::string_view::npos) {
-        e.message = "a second unescaped '@': the user part cannot hold '@'";
-        e.hint = "escape it as %40 (e.g. 1001%40company1@host), or move the tenant into the host (1001@company1.example.com)";
-    } else if (e.expected == std::string_view("host") && (at == uri_text.size() || ch == ';' || ch == '>' || ch == ':' || ch == '?' || ch == ',') && !before.empty() && before.back() == '@') {
-        e.message = "the host is missing after the '@'";
-        e.hint = "write user@host, e.g. sip:1001@pbx.example.com";
-    } else if (e.expected == std::string_view("host") && !before.empty() && before.back() == '@' &&
-               ch == '[') {
-        e.message = "malformed IPv6 reference";
-        e.hint = "an IPv6 host is written [2001:db8::1] with at most 8 groups and one '::'";
+        e.refine(diag::uri_second_at);
+    } else if (host && (at == uri_text.size() || ch == ';' || ch == '>' || ch == ':' || ch == '?' || ch == ',') && !before.empty() && before.back() == '@') {
+        e.refine(diag::uri_host_missing);
+    } else if (host && !before.empty() && before.back() == '@' && ch == '[') {
+        e.refine(diag::uri_ipv6_malformed);
     } else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
-        e.message = "whitespace inside a URI";
-        e.hint = "remove it, or escape it as %20";
-    } else if (ch == ':' || (e.expected == std::string_view("port (0-65535)") && after_scheme.find(':') != std::string_view::npos &&
-                             is(ch, c_hex))) {
+        e.refine(diag::uri_whitespace);
+    } else if (ch == ':' || (port && after_scheme.find(':') != std::string_view::npos && is(ch, c_hex))) {
         // sip:2001:db8::1 — the host looks like an unbracketed IPv6 address
         std::size_t colons = 0;
         for (char c : after_scheme) colons += c == ':';
-        if (colons >= 1 && ch == ':') {
-            e.message = "an IPv6 address must be enclosed in brackets";
-            e.hint = "write the host as [2001:db8::1]";
-        }
-    } else if (e.expected == std::string_view("port (0-65535)")) {
-        e.hint = "a port is a number from 0 to 65535 (5060 is SIP's default, 5061 for sips)";
+        if (colons >= 1 && ch == ':') e.refine(diag::uri_ipv6_unbracketed_port);
+    } else if (port) {
+        e.add_hint(diag::uri_port_hint);
     } else if (ch == '%') {
-        e.hint = "write '%' itself as %25";
+        e.add_hint(diag::uri_percent_hint);
     } else if (ch == '<' || ch == '>' || ch == '"') {
-        if (e.hint.empty()) e.hint = "escape the character (%3C, %3E, %22)";
+        if (e.hint.empty()) e.add_hint(diag::uri_escape_hint);
     }
 }
 
@@ -187,7 +181,7 @@ inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset,
 
 namespace grammar {
 /// A whole input that is one URI (built once: X3 copies a grammar built inside a call).
-inline constexpr auto uri_entry = uri >> detail::describe("end of URI")[boost::spirit::x3::eoi];
+inline constexpr auto uri_entry = uri >> detail::describe(diag::uri_end)[boost::spirit::x3::eoi];
 } // namespace grammar
 
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI, or

@@ -15,6 +15,10 @@
 
 namespace sipview {
 
+namespace detail {
+struct via_access;  // the grammar's only way to via's parser cache
+} // namespace detail
+
 /// One via-parm: `SIP/2.0/UDP host:port;branch=...;received=...`.
 /// Every view points into the parsed text; nothing is decoded or copied.
 struct via {
@@ -26,7 +30,6 @@ struct via {
     host_type host_kind = host_type::hostname;
     std::optional<std::string_view> port_text;  ///< sent-by port digits (validated to fit 16 bits)
     std::string_view params_text;       ///< via-params starting at the first ';' (empty when none)
-    std::string_view branch_raw;        ///< the first branch value, captured while parsing (data() == nullptr: not captured)
 
     /// The sent-by port, if one was written.
     std::optional<std::uint16_t> port() const noexcept {
@@ -45,13 +48,13 @@ struct via {
     /// via-branch = "branch" EQUAL token
     std::optional<std::string_view> branch() const noexcept {
         if (branch_raw.data() != nullptr) return branch_raw;  // O(1): the grammar captured it
-        return value_of("branch");
+        return param_value("branch");
     }
     /// via-received = "received" EQUAL (IPv4address / IPv6address): the
     /// address without brackets, whether or not it was written as an
     /// IPv6reference (RFC 5118 §4.5). The raw value is in params().
     std::optional<std::string_view> received() const noexcept {
-        auto v = value_of("received");
+        auto v = param_value("received");
         if (v && v->size() >= 2 && v->front() == '[' && v->back() == ']') return v->substr(1, v->size() - 2);
         return v;
     }
@@ -63,10 +66,10 @@ struct via {
         return p->value.value_or(std::string_view{});
     }
     /// via-maddr = "maddr" EQUAL host, as written (IPv6 with brackets).
-    std::optional<std::string_view> maddr() const noexcept { return value_of("maddr"); }
+    std::optional<std::string_view> maddr() const noexcept { return param_value("maddr"); }
     /// via-ttl = "ttl" EQUAL ttl (0-255).
     std::optional<std::uint8_t> ttl() const noexcept {
-        auto v = value_of("ttl");
+        auto v = param_value("ttl");
         if (!v) return std::nullopt;
         auto n = to_uint(*v, 255);
         if (!n) return std::nullopt;
@@ -74,33 +77,27 @@ struct via {
     }
     /// The alias flag (RFC 5923).
     bool alias() const noexcept { return params().contains("alias"); }
+    /// The value of via-param `name` (case-insensitive); absent for a flag.
+    std::optional<std::string_view> param_value(std::string_view name) const noexcept { return params().value(name); }
 
 private:
-    std::optional<std::string_view> value_of(std::string_view name) const noexcept {
-        auto p = params().find(name);
-        if (!p) return std::nullopt;
-        return p->value;
-    }
+    friend struct detail::via_access;
+    // Parser cache: the first branch value, captured by the grammar
+    // (data() == nullptr: not captured, so branch() scans params_text).
+    std::string_view branch_raw;
 };
 
+namespace detail {
+/// The member pointer the grammar writes via's private cache through.
+struct via_access {
+    static constexpr auto branch = &via::branch_raw;
+};
+} // namespace detail
+
 // ===========================================================================
-// Diagnostics shared by the grammar and the error explanation (compared by
-// address, so each lives once).
+// The grammar's pieces (diagnostics: the via_ rows of diagnostics.hpp).
 namespace detail {
 namespace via_impl {
-
-inline constexpr char exp_sent_by[] = "sent-by (host[:port])";
-inline constexpr char msg_sent_by_missing[] = "sent-by (host[:port]) is missing after the transport";
-inline constexpr char msg_sent_by_space[] = "whitespace is required between the transport and sent-by";
-inline constexpr char msg_sent_by_bad[] = "the sent-by host is malformed";
-inline constexpr char msg_sent_by_bad_ipv6[] = "malformed IPv6 reference in sent-by";
-inline constexpr char msg_sent_by_ipv6[] = "an IPv6 sent-by host must be enclosed in brackets";
-inline constexpr char msg_ttl_range[] = "ttl is larger than 255";
-inline constexpr char msg_rport_range[] = "rport does not fit in 16 bits";
-inline constexpr char msg_maddr_ipv6[] = "an IPv6 maddr must be enclosed in brackets";
-inline constexpr char msg_end[] = "unexpected character after the Via entry";
-inline constexpr char exp_param[] = "Via parameter (token [= value])";
-inline constexpr char msg_param[] = "a ';' must be followed by a parameter name";
 
 /// The kinds of via-params whose value is checked.
 enum class typed : unsigned char { ttl, maddr, received, branch, rport };
@@ -110,28 +107,18 @@ enum class typed : unsigned char { ttl, maddr, received, branch, rport };
 /// fail at the value's first byte rather than somewhere after it.
 template <typed K>
 struct typed_value : primitive<typed_value<K>> {
-    static constexpr char const* expected() noexcept {
+    static constexpr diag missing() noexcept {
         switch (K) {
-        case typed::ttl: return "ttl value (0-255)";
-        case typed::maddr: return "maddr value (hostname, IPv4 address or [IPv6 address])";
-        case typed::received: return "received value (IPv4 or IPv6 address)";
-        case typed::branch: return "branch value (token)";
-        case typed::rport: return "rport value (port number)";
+        case typed::ttl: return diag::via_ttl_missing;
+        case typed::maddr: return diag::via_maddr_missing;
+        case typed::received: return diag::via_received_missing;
+        case typed::branch: return diag::via_branch_missing;
+        case typed::rport: return diag::via_rport_missing;
         }
-        return "";
+        return diag::none;
     }
-    static constexpr char const* missing() noexcept {
-        switch (K) {
-        case typed::ttl: return "the ttl value is missing";
-        case typed::maddr: return "the maddr value is missing";
-        case typed::received: return "the received value is missing";
-        case typed::branch: return "the branch value is missing";
-        case typed::rport: return "rport with '=' needs a port number";
-        }
-        return "";
-    }
-    /// nullptr when [p, e) is a valid value, else the message.
-    static char const* check(iter p, iter e) noexcept {
+    /// diag::none when [p, e) is a valid value, else what is wrong.
+    static diag check(iter p, iter e) noexcept {
         std::size_t const n = static_cast<std::size_t>(e - p);
         if (n == 0) return missing();
         switch (K) {
@@ -139,36 +126,35 @@ struct typed_value : primitive<typed_value<K>> {
         case typed::rport: {
             std::uint64_t v = 0;
             for (iter q = p; q != e; ++q) {
-                if (!is(*q, c_digit)) return K == typed::ttl ? "ttl must be a decimal number (0-255)"
-                                                             : "rport must be a decimal port number";
+                if (!is(*q, c_digit)) return K == typed::ttl ? diag::via_ttl_not_number : diag::via_rport_not_number;
                 if (v <= 65536) v = v * 10 + static_cast<std::uint64_t>(*q - '0');
             }
             if (K == typed::ttl) {
-                if (v > 255) return msg_ttl_range;
-                if (n > 3) return "ttl has at most 3 digits";
+                if (v > 255) return diag::via_ttl_range;
+                if (n > 3) return diag::via_ttl_digits;
             } else if (v > 65535) {
-                return msg_rport_range;
+                return diag::via_rport_range;
             }
-            return nullptr;
+            return diag::none;
         }
         case typed::maddr: {
             host_kind_value kind = host_kind_value::hostname;
-            if (host_length(p, e, kind) == n) return nullptr;
-            if (*p != '[' && ipv6_length(p, e) == n) return msg_maddr_ipv6;
-            return "maddr must be a host (hostname, IPv4 address or [IPv6 address])";
+            if (host_length(p, e, kind) == n) return diag::none;
+            if (*p != '[' && ipv6_length(p, e) == n) return diag::via_maddr_ipv6;
+            return diag::via_maddr_bad;
         }
         case typed::received: {
-            if (ipv4_length(p, e) == n || ipv6_length(p, e) == n) return nullptr;
-            if (n >= 2 && *p == '[' && e[-1] == ']' && ipv6_length(p + 1, e - 1) == n - 2) return nullptr;
-            return "received must be an IPv4 or IPv6 address";
+            if (ipv4_length(p, e) == n || ipv6_length(p, e) == n) return diag::none;
+            if (n >= 2 && *p == '[' && e[-1] == ']' && ipv6_length(p + 1, e - 1) == n - 2) return diag::none;
+            return diag::via_received_bad;
         }
         case typed::branch: {
             for (iter q = p; q != e; ++q)
-                if (!is(*q, token_chars)) return "branch must be a token";
-            return nullptr;
+                if (!is(*q, token_chars)) return diag::via_branch_bad;
+            return diag::none;
         }
         }
-        return nullptr;
+        return diag::none;
     }
     static bool value_end(char c) noexcept { return c == ';' || c == ',' || c == '\r' || c == '\n' || is(c, c_wsp); }
     template <class It, class Ctx, class RCtx, class Attr>
@@ -183,8 +169,8 @@ struct typed_value : primitive<typed_value<K>> {
             }
         }
         while (e != last && !value_end(*e)) ++e;
-        if (char const* msg = check(first, e)) {
-            report(ctx, first, expected(), msg);
+        if (diag const d = check(first, e); d != diag::none) {
+            report(ctx, first, d);
             return false;
         }
         first = e;
@@ -203,7 +189,7 @@ struct sent_by_space : primitive<sent_by_space> {
             return true;
         }
         bool const missing = n != 0 || first == last || *first == ';' || *first == ',';
-        report(ctx, first, exp_sent_by, missing ? msg_sent_by_missing : msg_sent_by_space);
+        report(ctx, first, missing ? diag::via_sent_by_missing : diag::via_sent_by_space);
         return false;
     }
 };
@@ -215,7 +201,7 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         if (first == last || *first == ';' || *first == ',') {
-            report(ctx, first, exp_sent_by, msg_sent_by_missing);
+            report(ctx, first, diag::via_sent_by_missing);
             return false;
         }
         host_kind_value kind = host_kind_value::hostname;
@@ -231,11 +217,11 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
             maybe_ipv6 = q != last && is(*q, c_ipv6);
         }
         if (maybe_ipv6 && ipv6_length(first, last) > n) {
-            report(ctx, first, exp_sent_by, msg_sent_by_ipv6);
+            report(ctx, first, diag::via_sent_by_ipv6);
             return false;
         }
         if (n == 0) {
-            report(ctx, first, exp_sent_by, *first == '[' ? msg_sent_by_bad_ipv6 : msg_sent_by_bad);
+            report(ctx, first, *first == '[' ? diag::via_sent_by_bad_ipv6 : diag::via_sent_by_bad);
             return false;
         }
         using owner = typename member_traits<decltype(HostMember)>::owner;
@@ -282,34 +268,32 @@ using sipview::via;
 /// must carry a well-formed value; they never fall back to via-extension.
 inline constexpr auto via_param = by_name(
     generic_param,
-    when("branch", describe("'=' after branch", "branch needs a value: branch=token")[EQUAL] >>
-                       set_first<&via::branch_raw>[typed_value<typed::branch>{}]),
-    when("received", describe("'=' after received", "received needs a value: received=address")[EQUAL] >>
-                         typed_value<typed::received>{}),
+    when("branch", describe(diag::via_branch_equal)[EQUAL] >> set_first<detail::via_access::branch>[typed_value<typed::branch>{}]),
+    when("received", describe(diag::via_received_equal)[EQUAL] >> typed_value<typed::received>{}),
     when("rport", -(EQUAL >> typed_value<typed::rport>{})),
-    when("alias", describe("';', ',' or end after alias", "alias is a flag and takes no value")[!(SWS >> lit('='))]),
-    when("ttl", describe("'=' after ttl", "ttl needs a value: ttl=0-255")[EQUAL] >> typed_value<typed::ttl>{}),
-    when("maddr", describe("'=' after maddr", "maddr needs a value: maddr=host")[EQUAL] >> typed_value<typed::maddr>{}));
+    when("alias", describe(diag::via_alias_value)[!(SWS >> lit('='))]),
+    when("ttl", describe(diag::via_ttl_equal)[EQUAL] >> typed_value<typed::ttl>{}),
+    when("maddr", describe(diag::via_maddr_equal)[EQUAL] >> typed_value<typed::maddr>{}));
 
 /// *( SEMI via-params ), captured from the first ';'.
 inline constexpr auto via_params =
-    -(SWS >> set<&via::params_text>[lit(';') >> SWS >> describe(exp_param, msg_param)[via_param] >>
-                                    *(SEMI >> describe(exp_param, msg_param)[via_param])]);
+    -(SWS >> set<&via::params_text>[lit(';') >> SWS >> describe(diag::via_param)[via_param] >>
+                                    *(SEMI >> describe(diag::via_param)[via_param])]);
 
 /// sent-protocol = protocol-name SLASH protocol-version SLASH transport;
 /// protocol-name = "SIP" / token, protocol-version = token,
 /// transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (token).
 inline constexpr auto sent_protocol =
-    describe("sent-protocol (e.g. SIP/2.0/UDP)", "a Via entry starts with the protocol name")[set<&via::protocol_name>[token]] >>
-    describe("'/' after the protocol name", "sent-protocol is name/version/transport")[SLASH] >>
-    describe("protocol version (e.g. 2.0)", "the protocol version is missing")[set<&via::protocol_version>[token]] >>
-    describe("'/' before the transport", "the transport is missing: sent-protocol is name/version/transport")[SLASH] >>
-    describe("transport (UDP, TCP, TLS, SCTP, ...)", "the transport is missing")[set<&via::transport>[token]];
+    describe(diag::via_protocol_name)[set<&via::protocol_name>[token]] >>
+    describe(diag::via_slash_version)[SLASH] >>
+    describe(diag::via_version)[set<&via::protocol_version>[token]] >>
+    describe(diag::via_slash_transport)[SLASH] >>
+    describe(diag::via_transport)[set<&via::transport>[token]];
 
 /// sent-by = host [ COLON port ]
 inline constexpr auto sent_by =
     sent_by_host<&via::host, &via::host_kind>{} >>
-    -(COLON >> describe("port (0-65535)", "the port after ':' is missing or malformed")[set<&via::port_text>[port_parser{}]]);
+    -(COLON >> describe(diag::via_port)[set<&via::port_text>[port_parser{}]]);
 
 /// via-parm = sent-protocol LWS sent-by *( SEMI via-params )
 inline constexpr auto via_parm_body = set<&via::text>[sent_protocol >> sent_by_space{} >> sent_by >> via_params];
@@ -321,7 +305,7 @@ inline constexpr auto via_parm = via_rules::via_parm_body;
 /// The Via value: via-parm *( COMMA via-parm ). The AST in context ends up
 /// holding the last entry; use parse_via_list to iterate them all.
 inline constexpr auto via_value =
-    via_parm >> *(COMMA >> detail::describe("Via entry after ','", "a ',' must be followed by another Via entry")[via_parm]);
+    via_parm >> *(COMMA >> detail::describe(diag::via_next_entry)[via_parm]);
 
 } // namespace grammar
 
@@ -349,21 +333,30 @@ struct list_state {
 
 inline constexpr auto list_grammar =
     into<&list_state::first>[grammar::via_parm] >>
-    *(grammar::COMMA >> describe("Via entry after ','", "a ',' must be followed by another Via entry")[
+    *(grammar::COMMA >> describe(diag::via_next_entry)[
                             count<&list_state::count>[into<&list_state::scratch>[grammar::via_parm]]]);
 
 // The entry grammars, complete up to the end of the input. Kept as objects so
 // that a call does not rebuild the grammar tree on the stack.
 inline constexpr auto whole_list =
     list_grammar >> grammar::SWS >>
-    describe("';' (parameter), ',' (next Via entry) or end of value", msg_end)[x3::eoi];
+    describe(diag::via_list_end)[x3::eoi];
 inline constexpr auto whole_entry =
-    grammar::via_parm >> grammar::SWS >> describe("';' (parameter) or end of the Via entry", msg_end)[x3::eoi];
+    grammar::via_parm >> grammar::SWS >> describe(diag::via_entry_end)[x3::eoi];
 
-/// Adds what a person needs to hear to a Via failure.
+/// The rows whose own message and hint stand even after a ',' (they say more
+/// than "a ',' must be followed by another Via entry").
+inline constexpr bool explained_by_row(diag d) noexcept {
+    return d == diag::via_sent_by_missing || d == diag::via_sent_by_space || d == diag::via_sent_by_ipv6 ||
+           d == diag::via_sent_by_bad_ipv6 || d == diag::via_maddr_ipv6 || d == diag::via_ttl_range ||
+           d == diag::via_rport_range;
+}
+
+/// Adds what a person needs to hear to a Via failure. The hints that always
+/// apply are in the via_ rows themselves (diagnostics.hpp); this looks at
+/// the bytes around the failure.
 inline void explain(std::string_view text, parse_error& e) noexcept {
     std::size_t const at = e.offset < text.size() ? e.offset : text.size();
-    char const* const msg = e.message.data();
     // The last non-whitespace byte before the failure.
     std::size_t b = at;
     while (b > 0 && (is(text[b - 1], c_wsp) || text[b - 1] == '\r' || text[b - 1] == '\n')) --b;
@@ -371,30 +364,13 @@ inline void explain(std::string_view text, parse_error& e) noexcept {
     char const ch = at < text.size() ? text[at] : '\0';
 
     if (b == 0 && (at == text.size() || ch == ',' || ch == ';')) {
-        e.message = at == text.size() ? "the Via value is empty" : "the Via value starts without a sent-protocol";
-        e.hint = "a Via entry looks like SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK...";
-    } else if (msg == msg_sent_by_missing) {
-        e.hint = "add the host[:port] the response must go to, e.g. SIP/2.0/TCP 192.0.2.10:5060;branch=z9hG4bK...";
-    } else if (msg == msg_sent_by_space) {
-        e.hint = "separate the transport and the host with a space, e.g. SIP/2.0/UDP host:5060";
-    } else if (msg == msg_sent_by_ipv6) {
-        e.hint = "sent-by needs an IPv6reference: bracket the address, e.g. SIP/2.0/UDP [2001:db8::1]:5060 (RFC 5118)";
-    } else if (msg == msg_sent_by_bad_ipv6) {
-        e.hint = "an IPv6 sent-by is written [2001:db8::1] (at most 8 groups, one '::', closing ']'), port after the ']'";
-    } else if (msg == msg_maddr_ipv6) {
-        e.hint = "write maddr=[2001:db8::1]";
-    } else if (msg == msg_ttl_range || msg == msg_rport_range) {
-        e.code = errc::out_of_range;
-    } else if (e.message == std::string_view("port number does not fit in 16 bits")) {
-        e.code = errc::out_of_range;
-    } else if (prev == ',' && (at == text.size() || ch == ',')) {
-        e.message = "a ',' must be followed by another Via entry";
-        e.hint = "remove the extra ','";
-    } else if (e.expected == std::string_view("'/' before the transport") ||
-               e.expected == std::string_view("'/' after the protocol name")) {
-        e.hint = "write the sent-protocol as SIP/2.0/UDP (name, version and transport separated by '/')";
-    } else if (msg == msg_end && ch == ',') {
-        e.hint = "this value holds several Via entries: use parse_via_list";
+        e.refine(at == text.size() ? diag::via_empty : diag::via_no_sent_protocol);
+    } else if (e.id == diag::core_port_range) {
+        e.code = errc::out_of_range;  // as ttl and rport (via_ttl_range, via_rport_range)
+    } else if (prev == ',' && (at == text.size() || ch == ',') && !explained_by_row(e.id)) {
+        e.refine(diag::via_empty_entry);
+    } else if (e.id == diag::via_entry_end && ch == ',') {
+        e.refine(diag::via_several_entries);
     }
 }
 
@@ -445,9 +421,8 @@ public:
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
     /// The first (topmost) entry: the one a response is sent back to. By
-    /// value on a temporary list, so that `via const& top = (*parse_via_list(v)).front();` cannot dangle.
-    via const& front() const& noexcept { return first_; }
-    via front() const&& noexcept { return first_; }
+    /// value, as front() of every sipview range (so it cannot dangle).
+    via front() const noexcept { return first_; }
     /// The whole value as passed to parse_via_list.
     std::string_view text() const noexcept { return text_; }
 

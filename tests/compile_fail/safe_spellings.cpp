@@ -38,9 +38,11 @@ SIPVIEW_BORROWS(&sv::parse_call_id);
 SIPVIEW_BORROWS(&sv::parse_media_type);
 #undef SIPVIEW_BORROWS
 static_assert(!std::is_convertible_v<std::string, sv::borrowed_text>);
-// via_list::front() is a reference on a named list and a value on a temporary one
-static_assert(std::is_same_v<decltype(std::declval<sv::via_list const&>().front()), sv::via const&>);
-static_assert(std::is_same_v<decltype(std::declval<sv::via_list>().front()), sv::via>);
+// front() of every range returns its element by value (so it cannot dangle)
+static_assert(std::is_same_v<decltype(std::declval<sv::via_list const&>().front()), sv::via>);
+static_assert(std::is_same_v<decltype(std::declval<sv::name_addr_list const&>().front()), sv::name_addr>);
+static_assert(std::is_same_v<decltype(std::declval<sv::via_range const&>().front()), sv::via>);
+static_assert(std::is_same_v<decltype(std::declval<sv::contact_range const&>().front()), sv::name_addr>);
 static_assert(!std::is_convertible_v<std::string const, sv::borrowed_text>);
 static_assert(std::is_convertible_v<std::string&, sv::borrowed_text>);
 static_assert(std::is_convertible_v<std::string_view, sv::borrowed_text>);

@@ -18,10 +18,12 @@
 #include <sipview/stream.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace sipview_check {
 
@@ -95,7 +97,32 @@ inline bool within(media_type const& m, buffer const& b) {
     return b.in(m.text) && b.in(m.type) && b.in(m.subtype) && b.in(m.params_text) && within(m.params(), b);
 }
 
-/// A message and every typed header it yields.
+/// Numbers hold no view; text must lie inside.
+inline bool within(std::string_view v, buffer const& b) { return b.in(v); }
+inline bool within(std::optional<std::string_view> const& v, buffer const& b) { return b.in(v); }
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+inline bool within(T, buffer const&) {
+    return true;
+}
+
+/// visit_fields(ast, f) of the ASTs added through the header registry.
+template <class T, class = void>
+struct has_fields : std::false_type {};
+struct field_probe {
+    template <class V>
+    void operator()(char const*, V const&) const {}
+};
+template <class T>
+struct has_fields<T, std::void_t<decltype(visit_fields(std::declval<T const&>(), std::declval<field_probe&>()))>> : std::true_type {};
+
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+inline bool within(T const& v, buffer const& b) {
+    bool ok = true;
+    visit_fields(v, [&](char const*, auto const& f) { ok = ok && within(f, b); });
+    return ok;
+}
+
+/// A message and every typed header it yields (every row of the header registry).
 inline bool within(message const& m, buffer const& b) {
     if (!b.in(m.text()) || !b.in(m.start_line()) || !b.in(m.method()) || !b.in(m.version()) || !b.in(m.reason()) ||
         !b.in(m.head()) || !b.in(m.body()))
@@ -105,38 +132,29 @@ inline bool within(message const& m, buffer const& b) {
     for (auto const& h : m.headers()) {
         if (!b.in(h.name) || !b.in(h.value)) return false;
         if (h.offset > size || h.value_offset > size) return false;
-        if (b.begin + h.offset != h.name.data() || b.begin + h.value_offset != h.value.data()) return false;
+    if (b.begin + h.offset != h.name.data() || b.begin + h.value_offset != h.value.data()) return false;
     }
-    if (auto r = m.from()) { if (!within(*r, b)) return false; } else if (r.error().offset > size) return false;
-    if (auto r = m.to()) { if (!within(*r, b)) return false; } else if (r.error().offset > size) return false;
-    if (auto r = m.cseq()) { if (!within(*r, b)) return false; } else if (r.error().offset > size) return false;
-    if (auto r = m.call_id()) { if (!b.in(*r)) return false; } else if (r.error().offset > size) return false;
-    if (auto r = m.content_type()) { if (!within(*r, b)) return false; } else if (r.error().offset > size) return false;
     if (auto r = m.top_via()) { if (!within(*r, b)) return false; } else if (r.error().offset > size) return false;
-    if (auto r = m.vias()) {
-        for (auto const& v : *r)
-            if (!within(v, b)) return false;
-    } else if (r.error().offset > size) return false;
-    if (auto r = m.contacts()) {
-        for (auto const& n : *r)
-            if (!within(n, b)) return false;
-    } else if (r.error().offset > size) return false;
-    if (auto r = m.routes()) {
-        for (auto const& n : *r)
-            if (!within(n, b)) return false;
-    } else if (r.error().offset > size) return false;
-    if (auto r = m.record_routes()) {
-        for (auto const& n : *r)
-            if (!within(n, b)) return false;
-    } else if (r.error().offset > size) return false;
-    for (auto const& h : m.headers()) {
-        if (h.id == header_id::authorization || h.id == header_id::proxy_authorization) {
-            if (auto r = m.parse_field(h, parse_credentials)) { if (!within(*r, b)) return false; }
-            else if (r.error().offset > size) return false;
-        } else if (h.id == header_id::www_authenticate || h.id == header_id::proxy_authenticate) {
-            if (auto r = m.parse_field(h, parse_challenge)) { if (!within(*r, b)) return false; }
-            else if (r.error().offset > size) return false;
+    bool ok = true;
+    for_each_header([&](auto tag) {
+        using H = decltype(tag);
+        if (!ok) return;
+        auto r = m.get<H>();
+        if (!r) {
+            ok = r.error().offset <= size;
+            return;
         }
+        if constexpr (H::arity == header_arity::single) {
+            ok = within(*r, b);
+        } else {
+            for (auto const& e : *r) ok = ok && within(e, b);
+        }
+    });
+    if (!ok) return false;
+    for (auto const& h : m.headers()) {
+        bool line_ok = true;
+        m.visit_typed(h, [&](auto, auto const& r) { line_ok = r ? within(*r, b) : r.error().offset <= size; });
+        if (!line_ok) return false;
     }
     for (auto const& w : m.warnings())
         if (w.offset > size) return false;
@@ -299,6 +317,45 @@ inline bool same(media_type const& a, media_type const& b, why& w) {
     return same(a.params(), b.params(), w);
 }
 
+/// The ASTs added through the header registry: field by field (visit_fields).
+inline bool same_field(std::uint64_t a, std::uint64_t b, why& w) { return a == b || w.fail("number field"); }
+inline bool same_field(std::string_view a, std::string_view b, why& w) { return a == b || w.fail("text field"); }
+inline bool same_field(std::optional<std::string_view> const& a, std::optional<std::string_view> const& b, why& w) {
+    return same_opt(a, b) || w.fail("optional text field");
+}
+inline bool same_field(param_range const& a, param_range const& b, why& w) { return same(a, b, w); }
+
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+inline bool same(T const& a, T const& b, why& w) {
+    // the fields of a, then of b, compared in order
+    std::uint64_t numbers[2][8] = {};
+    std::optional<std::string_view> texts[2][8];
+    param_range params[2][8];
+    auto collect = [&](T const& v, int side) {
+        std::size_t n = 0, t = 0, p = 0;
+        visit_fields(v, [&](char const*, auto const& f) {
+            using F = std::decay_t<decltype(f)>;
+            if constexpr (std::is_integral_v<F>) numbers[side][n++ % 8] = f;
+            else if constexpr (std::is_same_v<F, param_range>) params[side][p++ % 8] = f;
+            else texts[side][t++ % 8] = std::optional<std::string_view>(f);
+        });
+    };
+    collect(a, 0);
+    collect(b, 1);
+    for (int i = 0; i < 8; ++i)
+        if (!same_field(numbers[0][i], numbers[1][i], w) || !same_field(texts[0][i], texts[1][i], w) ||
+            !same_field(params[0][i], params[1][i], w))
+            return false;
+    return true;
+}
+
+/// Values of the headers known by name only, and numbers.
+inline bool same(std::string_view a, std::string_view b, why& w) { return a == b || w.fail("value"); }
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+inline bool same(T a, T b, why& w) {
+    return a == b || w.fail("number");
+}
+
 /// A typed header value: equal ASTs when the first parses, equal unfolded
 /// text when it does not.
 template <class Parse>
@@ -316,23 +373,18 @@ inline bool same_typed(std::string_view a, std::string_view b, Parse parse, why&
 inline bool same(header_field const& a, header_field const& b, why& w) {
     if (a.id != b.id) return w.fail("header id");
     if (a.id == header_id::other && a.name != b.name) return w.fail("header name");
-    switch (a.id) {
-    case header_id::from:
-    case header_id::to: return same_typed(a.value, b.value, parse_name_addr, w);
-    case header_id::contact: return same_typed(a.value, b.value, parse_contact_list, w);
-    case header_id::route:
-    case header_id::record_route: return same_typed(a.value, b.value, parse_route_list, w);
-    case header_id::via: return same_typed(a.value, b.value, parse_via_list, w);
-    case header_id::cseq: return same_typed(a.value, b.value, parse_cseq, w);
-    case header_id::content_type: return same_typed(a.value, b.value, parse_media_type, w);
-    case header_id::authorization:
-    case header_id::proxy_authorization: return same_typed(a.value, b.value, parse_credentials, w);
-    case header_id::www_authenticate:
-    case header_id::proxy_authenticate: return same_typed(a.value, b.value, parse_challenge, w);
-    default:
-        if (unfold(a.value) != unfold(b.value)) return w.fail("header value");
-        return true;
-    }
+    // a header whose registry row formats it typed: equal ASTs; any other: equal unfolded text
+    bool typed = false, result = true;
+    visit_header(a.id, [&](auto tag) {
+        using H = decltype(tag);
+        if constexpr (H::format == value_format::typed) {
+            typed = true;
+            result = same_typed(a.value, b.value, H::parse, w);
+        }
+    });
+    if (typed) return result;
+    if (unfold(a.value) != unfold(b.value)) return w.fail("header value");
+    return true;
 }
 
 inline bool same(message const& a, message const& b, why& w) {

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sipview/headers.hpp>
+
 namespace sipview_corpus {
 
 /// The parse entry points a value is meant for.
@@ -130,38 +132,37 @@ inline std::vector<header> split_headers(std::string_view msg) {
     return out;
 }
 
-/// What a header (by name, long or compact form) is parsed as; false when
-/// sipview has no typed parser for it.
+/// What a header (by name, long or compact form) is parsed as, through its
+/// row of sipview's header registry (by the row's parse function); false
+/// when it is no value entry point of its own.
 inline bool entry_for_header(std::string_view name, entry& e) {
-    struct row {
-        char const* name;
-        char const* compact;
-        entry kind;
-    };
-    static constexpr row rows[] = {
-        {"via", "v", entry::via},
-        {"from", "f", entry::name_addr},
-        {"to", "t", entry::name_addr},
-        {"reply-to", "", entry::name_addr},
-        {"refer-to", "r", entry::name_addr},
-        {"referred-by", "b", entry::name_addr},
-        {"contact", "m", entry::contact},
-        {"route", "", entry::route},
-        {"record-route", "", entry::route},
-        {"path", "", entry::route},
-        {"service-route", "", entry::route},
-        {"authorization", "", entry::credentials},
-        {"proxy-authorization", "", entry::credentials},
-        {"www-authenticate", "", entry::challenge},
-        {"proxy-authenticate", "", entry::challenge},
-    };
-    for (auto const& r : rows)
-        if (iequals(name, r.name) || (r.compact[0] != '\0' && iequals(name, r.compact))) {
-            e = r.kind;
-            return true;
-        }
-    return false;
+    bool found = false;
+    sipview::visit_header(sipview::lookup_header(name), [&](auto tag) {
+        std::string_view const parser = decltype(tag)::parser;
+        struct row {
+            std::string_view parser;
+            entry kind;
+        };
+        static constexpr row rows[] = {
+            {"parse_name_addr", entry::name_addr}, {"parse_contact_list", entry::contact}, {"parse_route_list", entry::route},
+            {"parse_via_list", entry::via},        {"parse_credentials", entry::credentials}, {"parse_challenge", entry::challenge},
+        };
+        for (auto const& r : rows)
+            if (r.parser == parser) {
+                e = r.kind;
+                found = true;
+            }
+    });
+    return found;
 }
+
+/// A header value for the registry-wide harness (fuzz_header.cpp): the
+/// header's id and its value.
+struct header_value {
+    sipview::header_id id;
+    std::string origin;
+    std::string value;
+};
 
 /// The text between each '<' and the next '>' (URIs inside name-addrs).
 inline std::vector<std::string> bracketed_uris(std::string_view v) {
@@ -221,6 +222,34 @@ inline std::vector<item> load(std::filesystem::path const& data) {
         if (e == entry::name_addr || e == entry::contact || e == entry::route)
             for (auto const& u : bracketed_uris(value)) out.push_back({entry::uri, origin + " <uri>", u});
     }
+    return out;
+}
+
+/// Every value of a header sipview knows in tests/data (messages and
+/// fragments.tsv), and every registry row's example value.
+inline std::vector<header_value> header_values(std::filesystem::path const& data) {
+    std::vector<header_value> out;
+    auto add = [&](std::string_view name, std::string origin, std::string value) {
+        sipview::header_id const id = sipview::lookup_header(name);
+        if (id != sipview::header_id::other) out.push_back({id, std::move(origin), std::move(value)});
+    };
+    for (auto const& dir : {data / "rfc4475", data / "seed"})
+        for (auto const& p : files(dir, dir.filename() == "seed" ? ".sip" : ".dat"))
+            for (auto const& h : split_headers(read_bytes(p))) add(h.name, p.filename().string() + ": " + h.name, h.value);
+    std::istringstream lines(read_bytes(data / "seed" / "fragments.tsv"));
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::size_t const t1 = line.find('\t');
+        if (t1 == std::string::npos) continue;
+        std::size_t const t2 = line.find('\t', t1 + 1);
+        add(line.substr(0, t1), "fragments.tsv (" + line.substr(0, t1) + ")",
+            line.substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1));
+    }
+    sipview::for_each_header([&](auto tag) {
+        using H = decltype(tag);
+        out.push_back({H::id, "registry example (" + std::string(H::name) + ")", std::string(H::example)});
+    });
     return out;
 }
 

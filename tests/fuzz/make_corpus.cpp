@@ -9,7 +9,8 @@
 // seed/fragments.tsv, a few RFC 3261 examples, and the whole messages (with
 // the leniency-flags byte the message harness expects, and as streams with
 // keep-alives for the framing harness; the Authorization values with a
-// password, method and body for the digest harness).
+// password, method and body for the digest harness), and for the header
+// harness every known header's value and every header registry example.
 #include "corpus.hpp"
 
 #include <cstdio>
@@ -128,6 +129,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     for (auto const& it : sipview_corpus::load(argv[1])) add_value(it.kind, it.text);
+    // header: the header's id byte, then the value (every registry row's example included)
+    for (auto const& h : sipview_corpus::header_values(argv[1])) add("header", std::string(1, static_cast<char>(h.id)) + h.value);
     for (auto const& e : rfc3261_examples) {
         add(e[0], e[1]);
         if (std::string(e[0]) == "credentials") add_digest(e[1]);

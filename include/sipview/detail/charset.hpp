@@ -1,5 +1,5 @@
 // sipview — 256-entry character-class table for RFC 3261 §25.1 basic rules.
-// X3's own alnum/alpha/digit classes assert on bytes >= 0x80 (X3-NOTES.md),
+// X3's own alnum/alpha/digit classes assert on bytes >= 0x80 (detail/X3.md),
 // so every class in sipview is a bit in this table.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_DETAIL_CHARSET_HPP

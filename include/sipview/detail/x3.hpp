@@ -1,13 +1,27 @@
 // sipview — the X3 building blocks every grammar uses.
 //
-// X3 is used without exceptions and without RTTI (see X3-NOTES.md): no
+// X3 is used without exceptions and without RTTI (see detail/X3.md): no
 // expectation points, no on_error handlers, no rules with names. Instead:
 //   * table-driven character-class parsers (never x3::alnum & co., which
 //     assert on bytes >= 0x80);
 //   * directives that write std::string_view captures into an AST found in
 //     the parse context (ast_tag<T>), so no X3 attribute machinery runs;
-//   * a `describe` directive that records the farthest failure and what was
-//     expected there into an error_sink found in the context.
+//   * a `describe` directive that records the farthest failure and what
+//     went wrong there (a diag id of the catalogue, diagnostics.hpp) into an
+//     error_sink found in the context.
+//
+// Reporting an error from a grammar (see diagnostics.hpp for the catalogue):
+//   * add a row to the concept's list in diagnostics.hpp:
+//       X(msg_cseq_number, syntax, "CSeq number (1*DIGIT)", "the CSeq value must start with a sequence number", "")
+//   * name it where the rule is tried: describe(diag::msg_cseq_number)[p]
+//     records it at the start of p when p fails (unless something inside got
+//     farther); inside a primitive, report(ctx, at, diag::x) records it at `at`;
+//   * run() builds the parse_error from the farthest id (make_error);
+//   * an explainer refines it: if (e.id == diag::x && <the bytes say so>) e.refine(diag::y);
+//   * tests assert on e.id and e.offset.
+// describe("expected", "message") and report(ctx, at, "expected", "message")
+// with literal strings still work (transitional, for grammars not yet
+// converted: the error's id is then diag::none); they will go.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_DETAIL_X3_HPP
 #define SIPVIEW_DETAIL_X3_HPP
@@ -53,20 +67,38 @@ using iter = char const*;
 struct error_sink {
     iter begin = nullptr;
     iter pos = nullptr;
-    char const* expected = nullptr;
-    char const* message = nullptr;
+    diag id = diag::none;
+    // Transitional: the strings of describe("exp", "msg") / report(ctx, at,
+    // "exp", "msg") for grammars not yet converted to ids (id is none then).
+    char const* text_expected = nullptr;
+    char const* text_message = nullptr;
 
+    void fail(iter at, diag d) noexcept {
+        if (pos == nullptr || at > pos) {
+            pos = at;
+            id = d;
+        }
+    }
     void fail(iter at, char const* exp, char const* msg) noexcept {
         if (pos == nullptr || at > pos) {
             pos = at;
-            expected = exp;
-            message = msg;
+            id = diag::none;
+            text_expected = exp;
+            text_message = msg;
         }
     }
 };
 struct error_tag;
 template <class Ast> struct ast_tag;
 
+/// Records diagnostic `d` at `at` in the context's error_sink (if any).
+template <class Ctx>
+inline void report(Ctx const& ctx, iter at, diag d) noexcept {
+    auto&& sink = x3::get<error_tag>(ctx);
+    if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>)
+        sink.fail(at, d);
+}
+/// Transitional: free text instead of a diag id (see the top of this file).
 template <class Ctx>
 inline void report(Ctx const& ctx, iter at, char const* expected, char const* message) noexcept {
     auto&& sink = x3::get<error_tag>(ctx);
@@ -124,8 +156,7 @@ struct escaped_run_of : primitive<escaped_run_of<M, X>> {
             if (p != last && is(*p, M, X)) { ++p; continue; }
             if (p != last && *p == '%') {
                 if (last - p >= 3 && is(p[1], c_hex) && is(p[2], c_hex)) { p += 3; continue; }
-                report(ctx, p + (last - p >= 2 && is(p[1], c_hex) ? 2 : 1),
-                       "two hex digits after '%'", "malformed percent-escape");
+                report(ctx, p + (last - p >= 2 && is(p[1], c_hex) ? 2 : 1), diag::core_percent_escape);
             }
             break;
         }
@@ -320,14 +351,14 @@ inline constexpr std::size_t utf8_continuations(unsigned c) noexcept {
 
 /// Why a sequence of RFC 3261 UTF8-NONASCII shape (lead byte `lead`, then
 /// `second`, length `length`) is not UTF-8 as RFC 3629 restricts it, or
-/// nullptr when it is. RFC 3261's grammar accepts all of these; decoding in
+/// diag::none when it is. RFC 3261's grammar accepts all of these; decoding in
 /// decode_mode::text does not. `second` only matters for leads C2-F4.
-inline constexpr char const* utf8_rfc3629_problem(unsigned lead, unsigned second, std::size_t length) noexcept {
+inline constexpr diag utf8_rfc3629_problem(unsigned lead, unsigned second, std::size_t length) noexcept {
     if (lead < 0xC2 || (lead == 0xE0 && second < 0xA0) || (lead == 0xF0 && second < 0x90))
-        return "overlong UTF-8 sequence (C0 80 is an overlong NUL)";
-    if (lead == 0xED && second >= 0xA0) return "UTF-8 sequence encodes a surrogate (U+D800-U+DFFF)";
-    if (length > 4 || lead > 0xF4 || (lead == 0xF4 && second >= 0x90)) return "UTF-8 sequence beyond U+10FFFF";
-    return nullptr;
+        return diag::decode_overlong_utf8;
+    if (lead == 0xED && second >= 0xA0) return diag::decode_surrogate;
+    if (length > 4 || lead > 0xF4 || (lead == 0xF4 && second >= 0x90)) return diag::decode_beyond_unicode;
+    return diag::none;
 }
 
 /// Length of one UTF8-NONASCII sequence at p (RFC 3261's shape, see
@@ -357,13 +388,13 @@ struct quoted_string_parser : primitive<quoted_string_parser> {
             if (ch == '"') { first = p + 1; return true; }
             if (ch == '\\') {
                 if (last - p >= 2 && is(p[1], c_qpair)) { p += 2; continue; }
-                report(ctx, p + 1, "a character after '\\'", "invalid quoted-pair in quoted string");
+                report(ctx, p + 1, diag::core_quoted_pair);
                 return false;
             }
             if (static_cast<unsigned char>(ch) >= 0x80) {
                 std::size_t const n = utf8_nonascii_length(p, last);
                 if (n == 0) {
-                    report(ctx, p, "UTF-8 text", "invalid UTF-8 in quoted string");
+                    report(ctx, p, diag::core_quoted_utf8);
                     return false;
                 }
                 p += n;
@@ -373,7 +404,7 @@ struct quoted_string_parser : primitive<quoted_string_parser> {
             if (std::size_t const n = lws_length(p, last)) { p += n; continue; }
             break;
         }
-        report(ctx, p, "closing '\"'", "unterminated quoted string");
+        report(ctx, p, diag::core_quoted_unterminated);
         return false;
     }
 };
@@ -529,14 +560,29 @@ struct directive_gen {
     }
 };
 
-/// describe(expected, message)[p]: on failure, records the position where p
-/// was tried (unless something inside got farther) and what was expected.
+/// describe(diag::x)[p]: on failure, records diagnostic x at the position
+/// where p was tried (unless something inside got farther).
 template <class Subject>
 struct describe_directive : directive_base<Subject, describe_directive<Subject>> {
     using base = directive_base<Subject, describe_directive<Subject>>;
+    diag id;
+    constexpr describe_directive(Subject const& s, diag d) : base(s), id(d) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        It const start = first;
+        if (this->subject.parse(first, last, ctx, rctx, x3::unused)) return true;
+        first = start;
+        report(ctx, start, id);
+        return false;
+    }
+};
+/// Transitional: describe("expected", "message")[p] with free text.
+template <class Subject>
+struct describe_text_directive : directive_base<Subject, describe_text_directive<Subject>> {
+    using base = directive_base<Subject, describe_text_directive<Subject>>;
     char const* expected;
     char const* message;
-    constexpr describe_directive(Subject const& s, char const* e, char const* m)
+    constexpr describe_text_directive(Subject const& s, char const* e, char const* m)
         : base(s), expected(e), message(m) {}
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
@@ -547,16 +593,29 @@ struct describe_directive : directive_base<Subject, describe_directive<Subject>>
         return false;
     }
 };
-struct describe {
-    char const* expected;
-    char const* message;
-    constexpr describe(char const* e, char const* m = nullptr) : expected(e), message(m) {}
+struct describe_gen {
+    diag id;
     template <class Subject>
     constexpr auto operator[](Subject const& s) const {
         using p = typename x3::extension::as_parser<Subject>::value_type;
-        return describe_directive<p>(x3::as_parser(s), expected, message);
+        return describe_directive<p>(x3::as_parser(s), id);
     }
 };
+struct describe_text_gen {
+    char const* expected;
+    char const* message;
+    template <class Subject>
+    constexpr auto operator[](Subject const& s) const {
+        using p = typename x3::extension::as_parser<Subject>::value_type;
+        return describe_text_directive<p>(x3::as_parser(s), expected, message);
+    }
+};
+/// describe(diag::x)[p]
+constexpr describe_gen describe(diag d) noexcept { return {d}; }
+/// Transitional: describe("expected", "message")[p] (the error's id is diag::none).
+constexpr describe_text_gen describe(char const* expected, char const* message = nullptr) noexcept {
+    return {expected, message};
+}
 
 /// set<&Ast::member>[p]: on success, Ast::member = the text p matched.
 template <auto Member, class Subject>
@@ -712,7 +771,7 @@ struct port_parser : primitive<port_parser> {
         std::uint64_t v = 0;
         std::size_t const n = bounded_uint(first, last, 65535, v);
         if (n == 0) {
-            if (v > 65535) report(ctx, first, "port (0-65535)", "port number does not fit in 16 bits");
+            if (v > 65535) report(ctx, first, diag::core_port_range);
             return false;
         }
         first += static_cast<std::ptrdiff_t>(n);
@@ -743,18 +802,23 @@ inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_err
     auto const sink_ctx = x3::make_context<error_tag>(sink);  // contexts hold references: keep each alive
     auto const ctx = x3::make_context<ast_tag<Ast>>(ast, sink_ctx);
     if (grammar.parse(first, last, ctx, x3::unused, x3::unused) && first == last) return true;
-    err = parse_error{};
     if (sink.pos != nullptr && sink.pos >= first) {
-        err.offset = static_cast<std::size_t>(sink.pos - in.data());
-        err.expected = sink.expected ? sink.expected : "";
-        err.message = sink.message ? sink.message : "";
-    } else {
-        err.offset = static_cast<std::size_t>(first - in.data());
-        err.expected = first == last ? "more input" : "end of input";
-        err.message = "";
+        std::size_t const offset = static_cast<std::size_t>(sink.pos - in.data());
+        if (sink.id != diag::none) {
+            err = make_error(sink.id, offset, offset >= in.size());
+            return false;
+        }
+        // transitional: free text from describe("exp", "msg") / report(ctx, at, "exp", "msg")
+        err = parse_error{};
+        err.offset = offset;
+        err.expected = sink.text_expected ? sink.text_expected : "";
+        err.message = sink.text_message ? sink.text_message : "";
+        if (err.message.empty())
+            err.message = info(offset < in.size() ? diag::unexpected_character : diag::unexpected_end).message;
+        return false;
     }
-    if (err.message.empty())
-        err.message = (err.offset < in.size()) ? "unexpected character" : "unexpected end of input";
+    std::size_t const offset = static_cast<std::size_t>(first - in.data());
+    err = make_error(first == last ? diag::unexpected_end : diag::unexpected_character, offset);
     return false;
 }
 

@@ -1,0 +1,426 @@
+// sipview — the catalogue of diagnostics: every error sipview reports, by id.
+//
+// One constexpr table, generated from the X-macro lists below, gives each
+// `diag` id its errc, what was expected at the failing byte, the message and
+// a hint. Grammars report ids (detail::describe(diag::x)[p],
+// detail::report(ctx, at, diag::x)); run() and make_error() turn an id and an
+// offset into a parse_error whose `id` says what went wrong and whose strings
+// are views of this table. The explain_* functions look at e.id and at the
+// bytes where parsing stopped, never at the strings, and refine an error to a
+// more specific id with parse_error::refine() (or add a hint with add_hint()).
+// Code that reacts to errors compares ids: `e.id == diag::uri_second_at`.
+//
+// No X3, no Boost: tools may include this alone to list or document the ids.
+//
+// A row is X(id, errc, expected, message, hint):
+//   * id        the enumerator, and its text (to_string(diag::uri_host) == "uri_host");
+//   * errc      the errc the error carries (errc::ok marks a hint row, below);
+//   * expected  what the grammar wanted at the byte, e.g. "host", "'>' after the URI";
+//   * message   one short sentence;
+//   * hint      how to fix it, or "".
+// Three kinds of rows bend the "every string set" rule, each for a reason:
+//   * positional rows (empty message): a grammar site that only names what it
+//     expected (describe(diag::uri_param_name)). The message is then that of
+//     diag::unexpected_character, or diag::unexpected_end when the error is
+//     at the end of the input: run() and make_error(id, offset, at_end)
+//     choose. This is how sipview has always worded these errors.
+//   * refinement rows (empty expected): used only with parse_error::refine()
+//     by an explainer, which keeps the `expected` of the error it refines
+//     (what the grammar wanted at that byte does not change because the
+//     explanation got better).
+//   * hint rows (errc::ok, empty expected and message): used only with
+//     parse_error::add_hint(): the error keeps its id, message and expected
+//     and gains the row's hint (e.g. a port range error gains "a port is a
+//     number from 0 to 65535").
+// No row has both an empty expected and an empty message except hint rows
+// (static_assert below; tests/test_diagnostics.cpp checks the rest).
+//
+// Adding a diagnostic: add a row to the list of its concept (ids are grouped
+// by prefix: core_/decode_, uri_, na_, via_, auth_, stream_, message rows in
+// their own block), use the id at the grammar site, and test on the id.
+// Ids are not stable across versions: compare them, do not store their values.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_DIAGNOSTICS_HPP
+#define SIPVIEW_DIAGNOSTICS_HPP
+
+#include <cstddef>
+#include <string_view>
+
+namespace sipview {
+
+/// What kind of failure a parse_error reports.
+enum class errc : unsigned char {
+    ok = 0,
+    syntax,            ///< the input does not match the grammar
+    out_of_range,      ///< a number is syntactically fine but too large/small
+    too_many_headers,  ///< caller-provided header storage is full
+    too_large,         ///< a configured size limit was exceeded
+    need_more,         ///< (framing) the input ends before the message does
+    inconsistent,      ///< parts of a message contradict each other (CSeq method, Content-Length)
+    missing_header,    ///< a mandatory header is absent (RFC 3261 §8.1.1; Content-Length on streams, §18.3)
+    duplicate_header,  ///< a header that may appear once appears several times (RFC 3261 §7.3.1)
+};
+
+inline constexpr std::string_view to_string(errc e) noexcept {
+    switch (e) {
+    case errc::ok: return "ok";
+    case errc::syntax: return "syntax error";
+    case errc::out_of_range: return "value out of range";
+    case errc::too_many_headers: return "too many headers";
+    case errc::too_large: return "too large";
+    case errc::need_more: return "need more data";
+    case errc::inconsistent: return "inconsistent message";
+    case errc::missing_header: return "missing header";
+    case errc::duplicate_header: return "duplicate header";
+    }
+    return "unknown";
+}
+
+// ===========================================================================
+// The catalogue. X(id, errc, expected, message, hint); see the top of the file.
+
+/// Shared rules (detail/x3.hpp, core.hpp): RFC 3261 §25.1 basic rules, the
+/// fallbacks of run(), and the decoders (decode_percent, decode_quoted, check_text).
+#define SIPVIEW_DIAGS_CORE(X)                                                                                          \
+    /* run(): the grammar stopped before the end and nothing said why */                                               \
+    X(unexpected_character, syntax, "end of input", "unexpected character", "")                                        \
+    X(unexpected_end, syntax, "more input", "unexpected end of input", "")                                             \
+    /* escaped = "%" HEXDIG HEXDIG */                                                                                  \
+    X(core_percent_escape, syntax, "two hex digits after '%'", "malformed percent-escape", "")                         \
+    /* quoted-string = SWS DQUOTE *(qdtext / quoted-pair) DQUOTE */                                                    \
+    X(core_quoted_pair, syntax, "a character after '\\'", "invalid quoted-pair in quoted string", "")                  \
+    X(core_quoted_utf8, syntax, "UTF-8 text", "invalid UTF-8 in quoted string", "")                                    \
+    X(core_quoted_unterminated, syntax, "closing '\"'", "unterminated quoted string", "")                              \
+    /* port = 1*DIGIT, 16 bits */                                                                                      \
+    X(core_port_range, syntax, "port (0-65535)", "port number does not fit in 16 bits", "")                            \
+    /* generic-param = token [ EQUAL gen-value ] */                                                                    \
+    X(core_param_value, syntax, "parameter value (token, host or quoted-string)", "", "")                              \
+    X(core_param_name, syntax, "parameter name (token)", "", "")                                                       \
+    /* decode_percent / decode_quoted / check_text */                                                                  \
+    X(decode_truncated_escape, syntax, "two hex digits after '%'", "truncated percent-escape", "")                     \
+    X(decode_malformed_escape, syntax, "two hex digits after '%'", "malformed percent-escape",                         \
+      "write '%' itself as %25")                                                                                       \
+    X(decode_buffer_full, too_large, "", "output buffer too small", "")                                                \
+    /* decode_mode::text: UTF-8 as RFC 3629 restricts it, no controls */                                               \
+    X(decode_truncated_utf8, syntax, "UTF-8 text", "truncated UTF-8 sequence",                                         \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_overlong_utf8, syntax, "UTF-8 text", "overlong UTF-8 sequence (C0 80 is an overlong NUL)",                \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_surrogate, syntax, "UTF-8 text", "UTF-8 sequence encodes a surrogate (U+D800-U+DFFF)",                    \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_beyond_unicode, syntax, "UTF-8 text", "UTF-8 sequence beyond U+10FFFF",                                   \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_stray_continuation, syntax, "UTF-8 text", "UTF-8 continuation byte without a lead byte",                  \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_fe_ff, syntax, "UTF-8 text", "FE or FF is never UTF-8",                                                   \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_nul, syntax, "text without control characters", "NUL in the decoded value",                               \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_cr_lf, syntax, "text without control characters", "CR or LF in the decoded value",                        \
+      "decode with decode_mode::octets to get the bytes as they are")                                                  \
+    X(decode_control, syntax, "text without control characters", "control character in the decoded value",            \
+      "decode with decode_mode::octets to get the bytes as they are")
+
+/// SIP-URI / SIPS-URI / absoluteURI (uri.hpp), RFC 3261 §19.1, §25.1.
+#define SIPVIEW_DIAGS_URI(X)                                                                                           \
+    /* hostport = host [ ":" port ] */                                                                                 \
+    X(uri_host, syntax, "host", "the host is missing or malformed", "")                                                \
+    X(uri_port, syntax, "port (0-65535)", "the port is missing or malformed", "")                                      \
+    /* uri-parameters, headers */                                                                                      \
+    X(uri_param_name, syntax, "URI parameter name", "", "")                                                            \
+    X(uri_param_value, syntax, "URI parameter value", "", "")                                                          \
+    X(uri_header_name, syntax, "URI header name", "", "")                                                              \
+    X(uri_header_equal, syntax, "'=' after a URI header name", "", "")                                                 \
+    /* absoluteURI = scheme ":" ( hier-part / opaque-part ) */                                                         \
+    X(uri_opaque, syntax, "URI text after the scheme", "", "")                                                         \
+    X(uri_expected, syntax, "URI (sip:, sips: or scheme:...)", "", "")                                                 \
+    X(uri_end, syntax, "end of URI", "", "")                                                                           \
+    /* explain_uri_error's refinements */                                                                              \
+    X(uri_ipv6_unbracketed, syntax, "", "an IPv6 address must be enclosed in brackets",                                \
+      "write the host as an IPv6reference, e.g. sip:[2001:db8::1]:5060 (RFC 5118)")                                   \
+    X(uri_ipv6_unbracketed_port, syntax, "", "an IPv6 address must be enclosed in brackets",                           \
+      "write the host as [2001:db8::1]")                                                                               \
+    X(uri_second_at, syntax, "", "a second unescaped '@': the user part cannot hold '@'",                              \
+      "escape it as %40 (e.g. 1001%40company1@host), or move the tenant into the host (1001@company1.example.com)")   \
+    X(uri_host_missing, syntax, "", "the host is missing after the '@'", "write user@host, e.g. sip:1001@pbx.example.com") \
+    X(uri_ipv6_malformed, syntax, "", "malformed IPv6 reference",                                                      \
+      "an IPv6 host is written [2001:db8::1] with at most 8 groups and one '::'")                                      \
+    X(uri_whitespace, syntax, "", "whitespace inside a URI", "remove it, or escape it as %20")                         \
+    X(uri_port_hint, ok, "", "", "a port is a number from 0 to 65535 (5060 is SIP's default, 5061 for sips)")          \
+    X(uri_percent_hint, ok, "", "", "write '%' itself as %25")                                                         \
+    X(uri_escape_hint, ok, "", "", "escape the character (%3C, %3E, %22)")
+
+/// name-addr / addr-spec with header parameters (name_addr.hpp), RFC 3261 §20.10, §20.20, §25.1.
+#define SIPVIEW_DIAGS_NAME_ADDR(X)                                                                                     \
+    /* tag-param, c-p-q, c-p-expires */                                                                                \
+    X(na_tag_equal, syntax, "'=' after tag", "tag needs a value: tag=token", "")                                       \
+    X(na_tag_value, syntax, "tag value (token)", "malformed tag", "")                                                  \
+    X(na_q_equal, syntax, "'=' after q", "q needs a value: q=0.5", "")                                                 \
+    X(na_q_value, syntax, "q value (0 to 1 with at most 3 decimals)", "malformed q value", "")                         \
+    X(na_expires_equal, syntax, "'=' after expires", "expires needs a value: expires=3600", "")                        \
+    X(na_expires_value, syntax, "expires value (delta-seconds)", "malformed expires value", "")                        \
+    X(na_expires_range, syntax, "delta-seconds (0-4294967295)", "expires value does not fit in 32 bits", "")           \
+    X(na_header_param, syntax, "header parameter (token [= value])", "", "")                                           \
+    /* name-addr = [ display-name ] LAQUOT addr-spec RAQUOT */                                                         \
+    X(na_laquot, syntax, "'<' before the URI", "", "")                                                                 \
+    X(na_raquot, syntax, "'>' after the URI", "", "")                                                                  \
+    X(na_end, syntax, "';' parameter or end of value", "", "")                                                         \
+    /* element *( COMMA element ) */                                                                                   \
+    X(na_list_separator, syntax, "',' or end of value", "", "")                                                        \
+    X(na_list_element, syntax, "another element after ','", "", "")                                                    \
+    /* explain_name_addr_error's refinements */                                                                        \
+    X(na_whitespace_in_brackets, syntax, "", "whitespace inside <> around the URI",                                    \
+      "write <sip:user@host> with no spaces inside the brackets")                                                      \
+    X(na_unquoted_display_name, syntax, "", "a display name with characters other than token characters must be quoted", \
+      "quote it: \"Bell, Alexander\" <sip:...>")                                                                       \
+    X(na_close_quote_hint, ok, "", "", "close the quoted display name with '\"' before the '<'")                       \
+    X(na_param_whitespace_hint, ok, "", "", "no whitespace inside a header parameter: write ;name=value")             \
+    X(na_brackets_hint, ok, "", "", "a URI containing ',', ';' or '?' must be enclosed in <> (RFC 3261 §20)")
+
+/// The Via header value (via.hpp), RFC 3261 §20.42, §25.1, RFC 3581, RFC 5118, RFC 5923.
+#define SIPVIEW_DIAGS_VIA(X)                                                                                           \
+    /* sent-protocol = protocol-name SLASH protocol-version SLASH transport */                                         \
+    X(via_protocol_name, syntax, "sent-protocol (e.g. SIP/2.0/UDP)", "a Via entry starts with the protocol name", "")  \
+    X(via_slash_version, syntax, "'/' after the protocol name", "sent-protocol is name/version/transport",             \
+      "write the sent-protocol as SIP/2.0/UDP (name, version and transport separated by '/')")                         \
+    X(via_version, syntax, "protocol version (e.g. 2.0)", "the protocol version is missing", "")                       \
+    X(via_slash_transport, syntax, "'/' before the transport",                                                         \
+      "the transport is missing: sent-protocol is name/version/transport",                                             \
+      "write the sent-protocol as SIP/2.0/UDP (name, version and transport separated by '/')")                         \
+    X(via_transport, syntax, "transport (UDP, TCP, TLS, SCTP, ...)", "the transport is missing", "")                   \
+    /* sent-by = host [ COLON port ], after LWS */                                                                     \
+    X(via_sent_by_missing, syntax, "sent-by (host[:port])", "sent-by (host[:port]) is missing after the transport",    \
+      "add the host[:port] the response must go to, e.g. SIP/2.0/TCP 192.0.2.10:5060;branch=z9hG4bK...")              \
+    X(via_sent_by_space, syntax, "sent-by (host[:port])", "whitespace is required between the transport and sent-by",  \
+      "separate the transport and the host with a space, e.g. SIP/2.0/UDP host:5060")                                  \
+    X(via_sent_by_bad, syntax, "sent-by (host[:port])", "the sent-by host is malformed", "")                           \
+    X(via_sent_by_bad_ipv6, syntax, "sent-by (host[:port])", "malformed IPv6 reference in sent-by",                    \
+      "an IPv6 sent-by is written [2001:db8::1] (at most 8 groups, one '::', closing ']'), port after the ']'")        \
+    X(via_sent_by_ipv6, syntax, "sent-by (host[:port])", "an IPv6 sent-by host must be enclosed in brackets",          \
+      "sent-by needs an IPv6reference: bracket the address, e.g. SIP/2.0/UDP [2001:db8::1]:5060 (RFC 5118)")           \
+    X(via_port, syntax, "port (0-65535)", "the port after ':' is missing or malformed", "")                            \
+    /* via-params */                                                                                                   \
+    X(via_param, syntax, "Via parameter (token [= value])", "a ';' must be followed by a parameter name", "")          \
+    X(via_branch_equal, syntax, "'=' after branch", "branch needs a value: branch=token", "")                          \
+    X(via_received_equal, syntax, "'=' after received", "received needs a value: received=address", "")               \
+    X(via_ttl_equal, syntax, "'=' after ttl", "ttl needs a value: ttl=0-255", "")                                      \
+    X(via_maddr_equal, syntax, "'=' after maddr", "maddr needs a value: maddr=host", "")                               \
+    X(via_alias_value, syntax, "';', ',' or end after alias", "alias is a flag and takes no value", "")                \
+    /* via-ttl = "ttl" EQUAL ttl */                                                                                    \
+    X(via_ttl_missing, syntax, "ttl value (0-255)", "the ttl value is missing", "")                                    \
+    X(via_ttl_not_number, syntax, "ttl value (0-255)", "ttl must be a decimal number (0-255)", "")                     \
+    X(via_ttl_range, out_of_range, "ttl value (0-255)", "ttl is larger than 255", "")                                  \
+    X(via_ttl_digits, syntax, "ttl value (0-255)", "ttl has at most 3 digits", "")                                     \
+    /* via-maddr = "maddr" EQUAL host */                                                                               \
+    X(via_maddr_missing, syntax, "maddr value (hostname, IPv4 address or [IPv6 address])", "the maddr value is missing", "") \
+    X(via_maddr_ipv6, syntax, "maddr value (hostname, IPv4 address or [IPv6 address])",                               \
+      "an IPv6 maddr must be enclosed in brackets", "write maddr=[2001:db8::1]")                                       \
+    X(via_maddr_bad, syntax, "maddr value (hostname, IPv4 address or [IPv6 address])",                                \
+      "maddr must be a host (hostname, IPv4 address or [IPv6 address])", "")                                           \
+    /* via-received = "received" EQUAL (IPv4address / IPv6address) */                                                  \
+    X(via_received_missing, syntax, "received value (IPv4 or IPv6 address)", "the received value is missing", "")      \
+    X(via_received_bad, syntax, "received value (IPv4 or IPv6 address)", "received must be an IPv4 or IPv6 address", "") \
+    /* via-branch = "branch" EQUAL token */                                                                            \
+    X(via_branch_missing, syntax, "branch value (token)", "the branch value is missing", "")                           \
+    X(via_branch_bad, syntax, "branch value (token)", "branch must be a token", "")                                    \
+    /* response-port = "rport" [EQUAL 1*DIGIT] (RFC 3581) */                                                           \
+    X(via_rport_missing, syntax, "rport value (port number)", "rport with '=' needs a port number", "")                \
+    X(via_rport_not_number, syntax, "rport value (port number)", "rport must be a decimal port number", "")            \
+    X(via_rport_range, out_of_range, "rport value (port number)", "rport does not fit in 16 bits", "")                 \
+    /* via-parm *( COMMA via-parm ) */                                                                                 \
+    X(via_next_entry, syntax, "Via entry after ','", "a ',' must be followed by another Via entry", "")                \
+    X(via_list_end, syntax, "';' (parameter), ',' (next Via entry) or end of value",                                   \
+      "unexpected character after the Via entry", "")                                                                  \
+    X(via_entry_end, syntax, "';' (parameter) or end of the Via entry", "unexpected character after the Via entry", "") \
+    /* explain()'s refinements */                                                                                      \
+    X(via_empty, syntax, "", "the Via value is empty", "a Via entry looks like SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK...") \
+    X(via_no_sent_protocol, syntax, "", "the Via value starts without a sent-protocol",                                \
+      "a Via entry looks like SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK...")                                           \
+    X(via_empty_entry, syntax, "", "a ',' must be followed by another Via entry", "remove the extra ','")              \
+    X(via_several_entries, syntax, "", "unexpected character after the Via entry",                                     \
+      "this value holds several Via entries: use parse_via_list")
+
+/// Credentials and challenges (auth.hpp), RFC 3261 §25.1, RFC 7616, RFC 8760; the Digest computation.
+#define SIPVIEW_DIAGS_AUTH(X)                                                                                          \
+    /* credentials / challenge = auth-scheme LWS ... */                                                                \
+    X(auth_scheme, syntax, "auth-scheme (token, e.g. Digest)", "credentials and challenges start with an auth-scheme", "") \
+    X(auth_after_scheme, syntax, "whitespace after the auth-scheme",                                                   \
+      "the auth-scheme is followed by whitespace and name=value auth-params", "")                                      \
+    X(auth_credentials_end, syntax, "end of credentials", "", "")                                                      \
+    X(auth_challenge_end, syntax, "end of challenge", "", "")                                                          \
+    /* auth-param = auth-param-name EQUAL ( token / quoted-string ), COMMA between */                                  \
+    X(auth_comma, syntax, "',' between auth-params", "expected ',' or the end of the value", "")                       \
+    X(auth_equal, syntax, "'=' after the auth-param name", "an auth-param is written name=value", "")                  \
+    X(auth_param, syntax, "auth-param (name=value)", "expected an auth-param (name=value)", "")                        \
+    X(auth_param_name, syntax, "auth-param name (token)", "expected an auth-param (name=value)", "")                   \
+    X(auth_param_value, syntax, "auth-param value (token or quoted-string)",                                           \
+      "the auth-param value is missing or malformed", "")                                                              \
+    /* quoted-string fields: username, realm, nonce, cnonce, opaque */                                                 \
+    X(auth_username_quoted, syntax, "quoted-string (username=\"...\")", "username must be a quoted string", "")        \
+    X(auth_realm_quoted, syntax, "quoted-string (realm=\"...\")", "realm must be a quoted string", "")                 \
+    X(auth_nonce_quoted, syntax, "quoted-string (nonce=\"...\")", "nonce must be a quoted string", "")                 \
+    X(auth_cnonce_quoted, syntax, "quoted-string (cnonce=\"...\")", "cnonce must be a quoted string", "")              \
+    X(auth_opaque_quoted, syntax, "quoted-string (opaque=\"...\")", "opaque must be a quoted string", "")              \
+    /* digest-uri = "uri" EQUAL LDQUOT digest-uri-value RDQUOT */                                                      \
+    X(auth_uri_quote, syntax, "'\"' before the digest-uri", "the digest-uri must be quoted: uri=\"sip:...\"", "")      \
+    X(auth_uri, syntax, "URI (sip:, sips:, scheme:... or /path)", "expected a URI", "")                                \
+    X(auth_uri_close, syntax, "closing '\"' after the digest-uri", "unexpected character in the digest-uri", "")       \
+    /* dresponse = "response" EQUAL request-digest; request-digest = LDQUOT (32LHEX / 64LHEX) RDQUOT */                \
+    X(auth_response, syntax, "request-digest: '\"' then 32 or 64 lowercase hex digits",                               \
+      "response must be a quoted string of 32 or 64 lowercase hex digits", "")                                         \
+    X(auth_response_case, syntax, "lowercase hex digit", "the response digest is written in lowercase hex (LHEX)", "") \
+    X(auth_response_digits, syntax, "32 or 64 lowercase hex digits",                                                   \
+      "a response digest is 32 (MD5) or 64 (SHA-256, SHA-512-256) lowercase hex digits", "")                           \
+    X(auth_response_length_32, inconsistent, "32 lowercase hex digits", "the response length does not match the algorithm", \
+      "MD5 and MD5-sess give 32 hex digits, SHA-256 and SHA-512-256 (and -sess) give 64")                              \
+    X(auth_response_length_64, inconsistent, "64 lowercase hex digits", "the response length does not match the algorithm", \
+      "MD5 and MD5-sess give 32 hex digits, SHA-256 and SHA-512-256 (and -sess) give 64")                              \
+    /* algorithm, message-qop, nonce-count, userhash, stale */                                                         \
+    X(auth_algorithm, syntax, "algorithm token (MD5, MD5-sess, SHA-256, SHA-512-256, ...)",                            \
+      "algorithm is a token, e.g. algorithm=MD5", "")                                                                  \
+    X(auth_qop_token, syntax, "qop token (auth or auth-int)", "qop in credentials is a single token, e.g. qop=auth", "") \
+    X(auth_nc, syntax, "nc-value (8 lowercase hex digits)", "nc is exactly 8 lowercase hex digits, e.g. nc=00000001", "") \
+    X(auth_nc_case, syntax, "lowercase hex digit", "nc is written in lowercase hex (LHEX)", "")                        \
+    X(auth_bool, syntax, "true or false", "the value is true or false", "")                                            \
+    /* domain = "domain" EQUAL LDQUOT URI *( 1*SP URI ) RDQUOT */                                                      \
+    X(auth_domain_quote, syntax, "'\"' before the domain URI list", "domain is a quoted, space-separated list of URIs", "") \
+    X(auth_domain_close, syntax, "closing '\"' after the domain URIs", "URIs in domain are separated by spaces", "")    \
+    /* qop-options = "qop" EQUAL LDQUOT qop-value *("," qop-value) RDQUOT */                                           \
+    X(auth_qop_list, syntax, "'\"' starting the qop list", "qop in a challenge is a quoted list, e.g. qop=\"auth,auth-int\"", "") \
+    X(auth_qop_value, syntax, "qop-value (token)", "expected a qop-value such as auth or auth-int", "")                \
+    X(auth_qop_separator, syntax, "',' or closing '\"' in the qop list", "qop-values are separated by ','", "")        \
+    /* charset = "charset" EQUAL "UTF-8" (RFC 7616) */                                                                 \
+    X(auth_charset, syntax, "UTF-8", "the only charset RFC 7616 allows is UTF-8", "")                                  \
+    /* explain_auth_error's refinements */                                                                             \
+    X(auth_uri_invalid, syntax, "", "not a valid URI", "")                                                             \
+    X(auth_line_break, syntax, "", "line break inside the value",                                                      \
+      "a continuation line (line folding) is CRLF followed by a space or tab")                                         \
+    X(auth_missing_comma, syntax, "", "missing ',' between auth-params", "separate auth-params with ','")              \
+    X(auth_text_after_quoted, syntax, "", "unexpected text right after a quoted value",                                \
+      "check the quoting: a '\"' inside a quoted string is written \\\"")                                              \
+    X(auth_trailing_comma, syntax, "", "trailing ',' without an auth-param after it", "remove the extra ','")          \
+    X(auth_empty_param, syntax, "", "empty auth-param between commas", "remove the extra ','")                        \
+    X(auth_close_quote_hint, ok, "", "", "close the quoted string with '\"'; a '\"' inside it is written \\\"")        \
+    X(auth_unquote_hint, ok, "", "", "this value is a token: write it without quotes")                                 \
+    X(auth_quote_hint, ok, "", "", "put the value in double quotes")                                                   \
+    X(auth_lowercase_hint, ok, "", "", "write a-f in lower case")                                                      \
+    X(auth_digest_length_hint, ok, "", "", "MD5 gives 32 hex digits, SHA-256 and SHA-512-256 give 64")               \
+    X(auth_basic_hint, ok, "", "", "SIP does not use Basic authentication (RFC 3261 §22.1); use Digest")              \
+    /* digest_response / make_digest_inputs (RFC 2617 §3.2.2, RFC 7616 §3.4) */                                        \
+    X(auth_unsupported_qop, inconsistent, "qop auth or auth-int", "unsupported qop", "")                               \
+    X(auth_qop_needs_cnonce, inconsistent, "cnonce and nc", "qop requires cnonce and nc", "")                          \
+    X(auth_sess_needs_cnonce, inconsistent, "cnonce", "a -sess algorithm requires cnonce", "")                         \
+    X(auth_hash_failed, too_large, "", "output buffer too small, or the hasher failed", "")                            \
+    X(auth_missing_field, inconsistent, "username, realm, nonce and uri", "the credentials lack a Digest field", "")   \
+    X(auth_scratch_full, too_large, "", "scratch buffer too small", "")
+
+/// Stream framing (stream.hpp), RFC 3261 §7.5, §18.3, RFC 5626 §3.5.1.
+#define SIPVIEW_DIAGS_STREAM(X)                                                                                        \
+    X(stream_failed, inconsistent, "a reset() state", "this stream already failed to frame",                           \
+      "close the connection, or reset() the frame_state to start a new stream")                                        \
+    X(stream_buffer_shrunk, inconsistent, "the octets of the previous call again, plus new ones",                     \
+      "the buffer is shorter than what this frame_state was already given",                                            \
+      "keep the unconsumed octets between calls, or reset() the state for a new stream")                               \
+    X(stream_keepalive_bare_cr, syntax, "CRLF", "bare CR before the start line", "keep-alives are CRLF pairs (RFC 5626 §3.5.1)") \
+    X(stream_keepalive_bare_lf, syntax, "CRLF", "bare LF before the start line", "keep-alives are CRLF pairs (RFC 5626 §3.5.1)") \
+    X(stream_not_sip, syntax, "start line (Method or SIP-Version)", "the stream does not continue with a SIP message",  \
+      "a message starts with a method (INVITE ...) or SIP/2.0")                                                        \
+    X(stream_start_line_bare_lf, syntax, "CRLF", "the start line ends with a bare LF", "end every line with CRLF (RFC 3261 §7)") \
+    X(stream_bare_cr, syntax, "CRLF", "bare CR in the header section", "end every line with CRLF (RFC 3261 §7)")       \
+    X(stream_bare_lf, syntax, "CRLF", "bare LF line end", "end every line with CRLF (RFC 3261 §7)")                    \
+    X(stream_headers_too_large, too_large, "a shorter header section", "the header section exceeds the size limit",    \
+      "raise stream_options::max_header_bytes if such messages are legitimate")                                        \
+    X(stream_too_many_headers, too_many_headers, "fewer headers", "too many headers",                                  \
+      "raise stream_options::max_headers if such messages are legitimate")                                             \
+    X(stream_content_length_conflict, inconsistent, "one Content-Length value", "several different Content-Length values", \
+      "send exactly one Content-Length header")                                                                        \
+    X(stream_content_length_missing, missing_header, "Content-Length header",                                          \
+      "Content-Length is required on a stream transport", "add Content-Length (0 for no body), RFC 3261 §18.3")        \
+    X(stream_body_too_large, too_large, "a smaller body", "Content-Length exceeds the body size limit",                \
+      "raise stream_options::max_body_bytes if such messages are legitimate")
+
+// ---------------------------------------------------------------------------
+// BEGIN message block — owned by message.hpp (start line, header registry,
+// validate()). Rows are prefixed msg_. Edit only between BEGIN and END.
+#define SIPVIEW_DIAGS_MESSAGE(X)
+// END message block
+// ---------------------------------------------------------------------------
+
+/// Every list, in the order of the enum and the table.
+#define SIPVIEW_DIAGS(X)                                                                                               \
+    SIPVIEW_DIAGS_CORE(X)                                                                                              \
+    SIPVIEW_DIAGS_URI(X)                                                                                               \
+    SIPVIEW_DIAGS_NAME_ADDR(X)                                                                                         \
+    SIPVIEW_DIAGS_VIA(X)                                                                                               \
+    SIPVIEW_DIAGS_AUTH(X)                                                                                              \
+    SIPVIEW_DIAGS_STREAM(X)                                                                                            \
+    SIPVIEW_DIAGS_MESSAGE(X)
+
+/// What went wrong, by id. diag::none: no diagnostic (a default parse_error,
+/// or an error built by hand with aggregate initialisation).
+enum class diag : unsigned short {
+    none = 0,
+#define SIPVIEW_DIAG_ENUM_(id, code, expected, message, hint) id,
+    SIPVIEW_DIAGS(SIPVIEW_DIAG_ENUM_)
+#undef SIPVIEW_DIAG_ENUM_
+};
+
+/// One row of the catalogue. All strings are static.
+struct diag_info {
+    std::string_view name;      ///< the id as text: "uri_second_at"
+    errc code;                  ///< errc::ok for a hint row
+    std::string_view expected;  ///< empty: a refinement row (keeps the error's expected) or a hint row
+    std::string_view message;   ///< empty: a positional row (unexpected character / end of input) or a hint row
+    std::string_view hint;      ///< how to fix it, or empty
+};
+
+/// The catalogue, indexed by diag.
+inline constexpr diag_info diag_table[] = {
+    {"none", errc::ok, "", "", ""},
+#define SIPVIEW_DIAG_ROW_(id, code, expected, message, hint) {#id, errc::code, expected, message, hint},
+    SIPVIEW_DIAGS(SIPVIEW_DIAG_ROW_)
+#undef SIPVIEW_DIAG_ROW_
+};
+
+/// Number of ids, diag::none included.
+inline constexpr std::size_t diag_count = sizeof(diag_table) / sizeof(diag_table[0]);
+
+/// The row of `d`.
+inline constexpr diag_info const& info(diag d) noexcept {
+    std::size_t const i = static_cast<std::size_t>(d);
+    return diag_table[i < diag_count ? i : 0];
+}
+
+/// The id's name, e.g. "uri_second_at" ("none" for diag::none).
+inline constexpr std::string_view to_string(diag d) noexcept { return info(d).name; }
+
+/// The id named `name` (as to_string gives it), or diag::none.
+inline constexpr diag diag_from_string(std::string_view name) noexcept {
+    for (std::size_t i = 1; i < diag_count; ++i)
+        if (diag_table[i].name == name) return static_cast<diag>(i);
+    return diag::none;
+}
+
+namespace detail {
+inline constexpr bool diag_row_ok(diag_info const& r) noexcept {
+    if (r.code == errc::ok) return r.expected.empty() && r.message.empty() && !r.hint.empty();  // hint row
+    return !r.expected.empty() || !r.message.empty();
+}
+inline constexpr bool diag_rows_ok() noexcept {
+    for (std::size_t i = 1; i < diag_count; ++i)
+        if (diag_table[i].name.empty() || !diag_row_ok(diag_table[i])) return false;
+    return true;
+}
+} // namespace detail
+
+// The table is indexed by the enum: each row sits at its id's value.
+#define SIPVIEW_DIAG_CHECK_(id, code, expected, message, hint)                                                         \
+    static_assert(diag_table[static_cast<std::size_t>(diag::id)].name == std::string_view(#id), "diag_table order");
+SIPVIEW_DIAGS(SIPVIEW_DIAG_CHECK_)
+#undef SIPVIEW_DIAG_CHECK_
+static_assert(diag_table[0].name == std::string_view("none"), "diag::none is row 0");
+static_assert(detail::diag_rows_ok(), "a diag row has neither expected nor message, or a hint row has text");
+
+} // namespace sipview
+
+#endif

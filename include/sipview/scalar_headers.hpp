@@ -1,0 +1,286 @@
+// sipview — the scalar header values: CSeq, Call-ID, Max-Forwards,
+// delta-seconds (Expires, Min-Expires), Content-Length, Content-Type,
+// Retry-After, and the header-value byte check every value gets (the parse
+// function of the headers sipview knows by name only).
+//
+// Each parse function takes the value (what follows HCOLON) and reports
+// offsets inside it; message accessors shift them into the message.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_SCALAR_HEADERS_HPP
+#define SIPVIEW_SCALAR_HEADERS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include <sipview/core.hpp>
+#include <sipview/error.hpp>
+
+namespace sipview {
+
+
+/// CSeq = 1*DIGIT LWS Method (the number is below 2**31, RFC 3261 §8.1.1.5).
+struct cseq {
+    std::uint32_t number = 0;
+    std::string_view number_text;  ///< the digits as written (leading zeros kept)
+    std::string_view method;
+};
+
+/// media-type = m-type SLASH m-subtype *( SEMI m-parameter ) (RFC 3261 §20.15).
+struct media_type {
+    std::string_view text;
+    std::string_view type;
+    std::string_view subtype;
+    std::string_view params_text;  ///< m-parameters, each with its leading SEMI
+    param_range params() const noexcept { return {params_text, ';'}; }
+    std::optional<std::string_view> param_value(std::string_view name) const noexcept {
+        auto p = params().find(name);
+        if (!p || !p->value) return std::nullopt;
+        return p->value;
+    }
+    /// Case-insensitive comparison with "type/subtype".
+    bool is(std::string_view t, std::string_view s) const noexcept { return iequals(type, t) && iequals(subtype, s); }
+};
+
+namespace detail {
+namespace message_impl {
+
+inline constexpr char msg_cseq_range[] = "the CSeq number must be less than 2**31";
+inline constexpr char msg_max_forwards_range[] = "Max-Forwards must be at most 255";
+inline constexpr char msg_delta_range[] = "the value does not fit in 32 bits";
+inline constexpr char msg_cl_range[] = "Content-Length does not fit in 32 bits";
+
+/// 1*DIGIT of value at most `max`; all digits are consumed before the range
+/// is checked, and a larger value is reported (out_of_range) at its first digit.
+struct bounded_number : primitive<bounded_number> {
+    std::uint64_t max;
+    char const* expected;
+    char const* range_message;
+    constexpr bounded_number(std::uint64_t m, char const* e, char const* r) : max(m), expected(e), range_message(r) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        It p = first;
+        std::uint64_t v = 0;
+        while (p != last && is(*p, c_digit)) {
+            if (v <= max) v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+            ++p;
+        }
+        if (p == first) return false;
+        if (v > max) {
+            report(ctx, first, expected, range_message);
+            return false;
+        }
+        first = p;
+        return true;
+    }
+};
+
+struct no_ast {};
+
+inline constexpr auto cseq_grammar =
+    set<&cseq::number_text>[describe("CSeq number (1*DIGIT)", "the CSeq value must start with a sequence number")[
+        bounded_number(0x7FFFFFFFu, "CSeq number below 2**31", msg_cseq_range)]] >>
+    describe("LWS between the CSeq number and the method", "the CSeq number and method must be separated by whitespace")[grammar::LWS] >>
+    set<&cseq::method>[describe("method (token)", "the CSeq method is missing or malformed")[grammar::token]] >>
+    grammar::SWS >> describe("end of the CSeq value", "unexpected character after the CSeq method")[x3::eoi];
+
+/// callid = word [ "@" word ]
+inline constexpr auto call_id_grammar =
+    describe("Call-ID (word [\"@\" word])", "the Call-ID is missing or malformed")[grammar::word] >>
+    -(x3::lit('@') >> describe("word after '@'", "the Call-ID needs a word after '@'")[grammar::word]) >>
+    grammar::SWS >> describe("end of the Call-ID", "unexpected character in the Call-ID")[x3::eoi];
+
+template <std::uint64_t Max>
+inline constexpr auto number_grammar(char const* expected, char const* range) {
+    return describe(expected, "a decimal number is required")[bounded_number(Max, expected, range)] >> grammar::SWS >>
+           describe("end of the number", "unexpected character after the number")[x3::eoi];
+}
+
+/// m-parameter = m-attribute EQUAL m-value; m-value = token / quoted-string
+inline constexpr auto media_type_grammar =
+    set<&media_type::type>[describe("media type (token)", "the media type is missing or malformed")[grammar::token]] >>
+    describe("'/' between type and subtype", "a media type is written type/subtype")[grammar::SLASH] >>
+    set<&media_type::subtype>[describe("media subtype (token)", "the media subtype is missing or malformed")[grammar::token]] >>
+    set<&media_type::params_text>[*(grammar::SEMI >>
+                                    describe("media type parameter (token = value)", "malformed media type parameter")[
+                                        grammar::token >> grammar::EQUAL >> (grammar::quoted | grammar::token)])] >>
+    grammar::SWS >> describe("';' parameter or end of the media type", "unexpected character in the media type")[x3::eoi];
+
+inline void mark_range(parse_error& e, char const* range_message) noexcept {
+    if (e.message.data() == range_message) e.code = errc::out_of_range;
+}
+
+template <std::uint64_t Max>
+inline result<std::uint32_t> parse_number(std::string_view value, char const* expected, char const* range) noexcept {
+    no_ast ast;
+    parse_error err;
+    if (run(value, number_grammar<Max>(expected, range), ast, err)) {
+        std::uint64_t v = 0;
+        for (char c : value) {
+            if (!is(c, c_digit)) break;
+            v = v * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        return static_cast<std::uint32_t>(v);
+    }
+    mark_range(err, range);
+    return err;
+}
+
+} // namespace message_impl
+} // namespace detail
+
+/// CSeq value: `4711 INVITE`.
+inline result<cseq> parse_cseq(borrowed_text value) noexcept {
+    cseq c;
+    parse_error err;
+    if (detail::run(value, detail::message_impl::cseq_grammar, c, err)) {
+        std::uint64_t v = 0;
+        for (char ch : c.number_text) v = v * 10 + static_cast<std::uint64_t>(ch - '0');
+        c.number = static_cast<std::uint32_t>(v);
+        return c;
+    }
+    detail::message_impl::mark_range(err, detail::message_impl::msg_cseq_range);
+    if (err.code == errc::out_of_range) err.hint = "CSeq numbers are 32-bit and below 2147483648 (RFC 3261 §8.1.1.5)";
+    return err;
+}
+
+/// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
+inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
+    detail::message_impl::no_ast ast;
+    parse_error err;
+    if (detail::run(value, detail::message_impl::call_id_grammar, ast, err)) {
+        std::size_t n = value.size();
+        while (n > 0 && (detail::is(value[n - 1], detail::c_wsp) || value[n - 1] == '\r' || value[n - 1] == '\n')) --n;
+        return value.substr(0, n);
+    }
+    if (err.message == std::string_view("unexpected character in the Call-ID") && err.offset < value.size() &&
+        value[err.offset] == '@')
+        err.hint = "a Call-ID holds at most one '@'";
+    return err;
+}
+
+/// Max-Forwards value: 1*DIGIT, at most 255 (RFC 3261 §20.22; leading zeros allowed).
+inline result<std::uint8_t> parse_max_forwards(std::string_view value) noexcept {
+    auto r = detail::message_impl::parse_number<255>(value, "Max-Forwards (0-255)", detail::message_impl::msg_max_forwards_range);
+    if (!r) {
+        parse_error e = r.error();
+        if (e.code == errc::out_of_range) e.hint = "Max-Forwards is an integer in the range 0-255 (RFC 3261 §20.22)";
+        return e;
+    }
+    return static_cast<std::uint8_t>(*r);
+}
+
+/// delta-seconds (Expires, Min-Expires): 1*DIGIT that fits 32 bits.
+inline result<std::uint32_t> parse_delta_seconds(std::string_view value) noexcept {
+    auto r = detail::message_impl::parse_number<0xFFFFFFFFu>(value, "delta-seconds (0-4294967295)", detail::message_impl::msg_delta_range);
+    if (!r) {
+        parse_error e = r.error();
+        if (e.code == errc::out_of_range) e.hint = "delta-seconds must fit in 32 bits (at most 4294967295)";
+        return e;
+    }
+    return r;
+}
+
+/// Content-Length value: 1*DIGIT (at most 2**32 - 1 here).
+inline result<std::uint32_t> parse_content_length(std::string_view value) noexcept {
+    if (!value.empty() && value.size() <= 9) {  // fast path: 1 to 9 plain digits (everything else takes the grammar)
+        std::uint32_t v = 0;
+        std::size_t i = 0;
+        for (; i < value.size() && detail::is(value[i], detail::c_digit); ++i) v = v * 10 + static_cast<std::uint32_t>(value[i] - '0');
+        if (i == value.size()) return v;
+    }
+    if (!value.empty() && value[0] == '-')
+        return parse_error{0, "Content-Length (1*DIGIT)", "Content-Length cannot be negative", "write the body size in octets, 0 for no body",
+                           errc::syntax};
+    auto r = detail::message_impl::parse_number<0xFFFFFFFFu>(value, "Content-Length (1*DIGIT)", detail::message_impl::msg_cl_range);
+    if (!r) {
+        parse_error e = r.error();
+        if (e.code != errc::out_of_range) {
+            e.message = "Content-Length must be a decimal number";
+            e.hint = "write the body size in octets, 0 for no body";
+        }
+        return e;
+    }
+    return r;
+}
+
+/// Content-Type value: type/subtype *(;attribute=value).
+inline result<media_type> parse_media_type(borrowed_text value) noexcept {
+    media_type m;
+    parse_error err;
+    if (detail::run(value, detail::message_impl::media_type_grammar, m, err)) {
+        std::size_t n = value.size();
+        while (n > 0 && (detail::is(value[n - 1], detail::c_wsp) || value[n - 1] == '\r' || value[n - 1] == '\n')) --n;
+        m.text = value.substr(0, n);
+        return m;
+    }
+    return err;
+}
+
+namespace detail {
+namespace message_impl {
+
+/// header-value = *( TEXT-UTF8char / UTF8-CONT / LWS ): no control characters
+/// except HTAB and the CRLF of a fold, and no 0xFE / 0xFF (outside UTF-8).
+/// Every header value gets this check, whatever else its grammar checks.
+/// With `quoted_pairs` (headers whose grammar has quoted-string or comment,
+/// already checked by it), the byte after a '\\' inside "..." or (...) is
+/// exempt: quoted-pair = "\\" (%x00-09 / %x0B-0C / %x0E-7F), RFC 3261 §25.1.
+/// Returns the offending index or npos.
+inline std::size_t check_text_value(std::string_view v, bool quoted_pairs = false) noexcept {
+    bool quoted = false;     // inside a quoted-string
+    std::size_t depth = 0;   // comment nesting
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        unsigned char const c = static_cast<unsigned char>(v[i]);
+        if (c >= 0x20 && c != 0x7F && c < 0xFE) {
+            if (!quoted_pairs) continue;
+            if (c == '\\' && (quoted || depth > 0) && i + 1 < v.size() && v[i + 1] != '\r' && v[i + 1] != '\n') ++i;
+            else if (c == '"' && depth == 0) quoted = !quoted;
+            else if (c == '(' && !quoted) ++depth;
+            else if (c == ')' && !quoted && depth > 0) --depth;
+            continue;
+        }
+        if (c == '\t') continue;
+        if (c == '\r' && i + 2 < v.size() && v[i + 1] == '\n' && is(v[i + 2], c_wsp)) { ++i; continue; }
+        if (c == '\n' && i + 1 < v.size() && is(v[i + 1], c_wsp) && (i == 0 || v[i - 1] != '\r')) continue;  // bare-LF fold (lenient)
+        return i;
+    }
+    return std::string_view::npos;
+}
+
+
+} // namespace message_impl
+} // namespace detail
+
+/// The value of a header sipview knows by name but has no grammar for
+/// (Subject, User-Agent, Allow...): header-value text, checked byte by byte
+/// (no control characters but HTAB and folds, no 0xFE / 0xFF). Returns the
+/// value itself.
+inline result<std::string_view> parse_header_text(borrowed_text value) noexcept {
+    std::size_t const bad = detail::message_impl::check_text_value(value);
+    if (bad == std::string_view::npos) return std::string_view(value);
+    return parse_error{bad, "header value text", "control character in a header value",
+                       "header values are UTF-8 text without control characters", errc::syntax};
+}
+
+/// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
+/// §20.33): the seconds, which must fit 32 bits; only a comment or a
+/// parameter (after optional LWS) may follow them (their text is checked by
+/// the header-value byte check only).
+inline result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
+    std::size_t n = 0;
+    while (n < value.size() && detail::is(value[n], detail::c_digit)) ++n;
+    auto r = parse_delta_seconds(value.substr(0, n));
+    if (!r) return r;
+    std::size_t k = n;
+    while (k < value.size() && (detail::is(value[k], detail::c_wsp) || value[k] == '\r' || value[k] == '\n')) ++k;
+    if (k < value.size() && value[k] != '(' && value[k] != ';')
+        return parse_error{k, "a comment or ';' after delta-seconds", "unexpected text after the Retry-After seconds",
+                           "Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261 §20.33)", errc::syntax};
+    return r;
+}
+
+} // namespace sipview
+
+#endif

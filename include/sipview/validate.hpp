@@ -1,0 +1,187 @@
+// sipview — message validation: the strict pass over a parsed message's
+// header lines. Every header sipview knows is checked with its registry row
+// (headers.hpp): its value parsed by the row's parse function, then given
+// the header-value byte check; plus what no single value says: the CSeq
+// method agrees with the request's, Date is in GMT (a warning unless
+// message_options::strict_date), a single-valued header appears once, and
+// the mandatory headers are present (warnings).
+//
+// validate_fields() returns its findings (the first error in message order
+// and the warnings) and changes nothing; message::validate() and
+// parse_message() apply them.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_VALIDATE_HPP
+#define SIPVIEW_VALIDATE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include <sipview/error.hpp>
+#include <sipview/headers.hpp>
+#include <sipview/message_ranges.hpp>
+#include <sipview/scalar_headers.hpp>
+
+namespace sipview {
+
+/// What validation found: the first error in message order (if any) and
+/// the warnings (Date not in GMT, repeated single-valued headers, missing
+/// mandatory headers).
+struct validation_result {
+    std::optional<parse_error> error;
+    warning_list warnings;
+};
+
+namespace detail {
+namespace message_impl {
+
+/// Date = rfc1123-date = wkday "," SP date1 SP time SP "GMT";
+/// date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT.
+/// Returns nullptr when valid, else a message; `at` is the offset of the problem.
+inline char const* check_date(std::string_view v, std::size_t& at) noexcept {
+    auto ci = [&](std::size_t i, char const* w) {
+        for (std::size_t k = 0; k < 3; ++k)
+            if (i + k >= v.size() || ascii_lower(v[i + k]) != w[k]) return false;
+        return true;
+    };
+    auto digits = [&](std::size_t i, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k)
+            if (i + k >= v.size() || !is(v[i + k], c_digit)) return false;
+        return true;
+    };
+    auto ch = [&](std::size_t i, char c) { return i < v.size() && v[i] == c; };
+    static constexpr char const* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    static constexpr char const* months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    bool ok = false;
+    for (char const* d : days) ok = ok || ci(0, d);
+    at = 0;
+    if (!ok) return "malformed Date: expected a weekday (Mon-Sun)";
+    at = 3;
+    if (!ch(3, ',') || !ch(4, ' ')) return "malformed Date: expected \", \" after the weekday";
+    at = 5;
+    if (!digits(5, 2) || !ch(7, ' ')) return "malformed Date: expected a two-digit day";
+    at = 8;
+    ok = false;
+    for (char const* mo : months) ok = ok || ci(8, mo);
+    if (!ok || !ch(11, ' ')) return "malformed Date: expected a month (Jan-Dec)";
+    at = 12;
+    if (!digits(12, 4) || !ch(16, ' ')) return "malformed Date: expected a four-digit year";
+    at = 17;
+    if (!digits(17, 2) || !ch(19, ':') || !digits(20, 2) || !ch(22, ':') || !digits(23, 2) || !ch(25, ' '))
+        return "malformed Date: expected the time as HH:MM:SS";
+    at = 26;
+    if (v.size() != 29 || !(v[26] == 'G' && v[27] == 'M' && v[28] == 'T')) return "the Date is not in GMT";
+    return nullptr;
+}
+
+/// The headers every request carries (RFC 3261 §8.1.1; Max-Forwards only
+/// requests), and what a missing one is called.
+struct mandatory_header {
+    header_id id;
+    char const* message;
+    bool requests_only;
+};
+inline constexpr mandatory_header mandatory_headers[] = {
+    {header_id::to, "the mandatory To header is missing", false},
+    {header_id::from, "the mandatory From header is missing", false},
+    {header_id::cseq, "the mandatory CSeq header is missing", false},
+    {header_id::call_id, "the mandatory Call-ID header is missing", false},
+    {header_id::via, "the mandatory Via header is missing", false},
+    {header_id::max_forwards, "the Max-Forwards header a request must carry is missing", true},
+};
+
+/// One header line checked with its registry row H: the error (offsets in
+/// the message), or nullopt; soft findings go to `warnings`.
+template <class H, class Message>
+inline std::optional<parse_error> check_field(Message const& m, header_field const& h, message_options const& opts,
+                                              warning_list& warnings) noexcept {
+    auto shifted = [&](parse_error e) {
+        e.offset += h.value_offset;
+        return e;
+    };
+    if constexpr (H::text) {
+        // known by name only: the header-value byte check is its parse
+        if constexpr (H::id == header_id::date) {
+            std::size_t at = 0;
+            if (char const* msg = check_date(h.value, at)) {
+                parse_error const w{h.value_offset + at, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)", msg,
+                                    "SIP dates are always GMT (RFC 3261 §20.17)", errc::syntax};
+                if (opts.strict_date) return w;
+                warnings.add(w);
+            }
+        }
+        if (auto r = H::parse(h.value); !r) return shifted(r.error());
+        return std::nullopt;
+    } else {
+        auto r = H::parse(h.value);
+        if (!r) return shifted(r.error());
+        if constexpr (H::id == header_id::cseq) {
+            if (m.is_request() && r->method != m.method())
+                return parse_error{m.offset_of(r->method), "the request method", "the CSeq method differs from the request method",
+                                   "CSeq carries the method of the request line (RFC 3261 §8.1.1.5)", errc::inconsistent};
+        }
+        // Every value also gets the header-value byte check (after its own
+        // grammar, whose error is the more precise one); its grammar has
+        // checked quoted-strings and comments, whose quoted-pairs may escape
+        // any byte but CR and LF.
+        if (std::size_t const bad = check_text_value(h.value, true); bad != std::string_view::npos)
+            return parse_error{h.value_offset + bad, "header value text", "control character in a header value",
+                               "header values are UTF-8 text without control characters", errc::syntax};
+        return std::nullopt;
+    }
+}
+
+} // namespace message_impl
+} // namespace detail
+
+/// Validates `fields` (the header lines of `m`, in order: all of them, or
+/// those before the point where splitting the message failed): every known
+/// header's value with its registry row, the CSeq method, repeated
+/// single-valued headers; with `complete`, the mandatory headers too.
+/// Returns the first error in message order and the warnings; changes nothing.
+template <class Message>
+inline validation_result validate_fields(Message const& m, header_list fields, message_options const& opts, bool complete) noexcept {
+    validation_result out;
+    std::uint64_t seen[2] = {0, 0};
+    static_assert(detail::header_id_count <= 128, "seen[] holds one bit per header id");
+    for (header_field const& h : fields) {
+        unsigned const idx = static_cast<unsigned>(h.id);
+        if (h.id != header_id::other) {
+            std::uint64_t const bit = std::uint64_t{1} << (idx % 64);
+            if ((seen[idx / 64] & bit) && single_valued(h.id) && h.id != header_id::content_length)  // framing reports those
+                out.warnings.add(parse_error{h.offset, "one header of this name", "a single-valued header appears more than once",
+                                             "", errc::duplicate_header});
+            seen[idx / 64] |= bit;
+        }
+        std::optional<parse_error> e;
+        bool const known = visit_header(h.id, [&](auto tag) {
+            e = detail::message_impl::check_field<decltype(tag)>(m, h, opts, out.warnings);
+        });
+        if (!known) {
+            // an unknown header: the header-value byte check only
+            if (std::size_t const bad = detail::message_impl::check_text_value(h.value); bad != std::string_view::npos)
+                e = parse_error{h.value_offset + bad, "header value text", "control character in a header value",
+                                "header values are UTF-8 text without control characters", errc::syntax};
+        }
+        if (e) {
+            out.error = e;
+            return out;
+        }
+    }
+    if (complete) {
+        std::size_t const at = m.body_offset() >= 2 ? m.body_offset() - 2 : m.body_offset();
+        for (auto const& req : detail::message_impl::mandatory_headers) {
+            if (req.requests_only && m.is_response()) continue;
+            unsigned const idx = static_cast<unsigned>(req.id);
+            if (!(seen[idx / 64] & (std::uint64_t{1} << (idx % 64))))
+                out.warnings.add(parse_error{at, "mandatory header", req.message, "RFC 3261 §8.1.1 lists the headers every request carries",
+                                             errc::missing_header});
+        }
+    }
+    return out;
+}
+
+} // namespace sipview
+
+#endif
