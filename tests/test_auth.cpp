@@ -910,14 +910,14 @@ TEST_CASE("the grammar objects can be run directly and embedded", "[auth][gramma
     sipview::challenge c;
     parse_error err;
     // grammar::challenge stops before what follows the value.
-    bool const ok = sipview::detail::run(v, sipview::grammar::challenge >> x3::lit(' ') >> sipview::detail::ci_lit("trailing"), c, err);
+    bool const ok = sipview::detail::run(v, sipview::detail::grammar::challenge >> x3::lit(' ') >> sipview::detail::ci_lit("trailing"), c, err);
     REQUIRE(ok);
     CHECK(c.scheme == "Digest");
     CHECK(c.params_text == "realm=\"r\", nonce=\"n\"");
     CHECK(c.text == "Digest realm=\"r\", nonce=\"n\"");
 
     sipview::credentials k;
-    REQUIRE(sipview::detail::run("Digest nc=00000001"sv, sipview::grammar::credentials >> x3::eoi, k, err));
+    REQUIRE(sipview::detail::run("Digest nc=00000001"sv, sipview::detail::grammar::credentials >> x3::eoi, k, err));
     CHECK(text_of(k.nc()) == "00000001");
 }
 

@@ -9,7 +9,11 @@
 
 #include <sipview/auth.hpp>
 #include <sipview/diagnostics.hpp>
+#include <sipview/message.hpp>
 #include <sipview/name_addr.hpp>
+#include <sipview/reliable_provisional.hpp>
+#include <sipview/scalar_headers.hpp>
+#include <sipview/session_timer.hpp>
 #include <sipview/stream.hpp>
 #include <sipview/uri.hpp>
 #include <sipview/via.hpp>
@@ -23,6 +27,9 @@ static_assert(info(diag::via_ttl_range).code == errc::out_of_range);
 static_assert(to_string(diag::stream_content_length_missing) == std::string_view("stream_content_length_missing"));
 static_assert(diag_from_string("uri_host") == diag::uri_host);
 static_assert(sizeof(diag) == 2);
+static_assert(info(diag::msg_cseq_range).code == errc::out_of_range);
+static_assert(info(diag::msg_missing_via).code == errc::missing_header);
+static_assert(info(diag::msg_duplicate_header).code == errc::duplicate_header);
 
 TEST_CASE("every id has one row, in order, with a unique name that round-trips", "[diagnostics]") {
     std::set<std::string_view> names;
@@ -147,4 +154,72 @@ TEST_CASE("grammar errors carry an id and the catalogue's strings", "[diagnostic
     REQUIRE(f.status == frame_status::error);
     CHECK(f.error.id == diag::stream_not_sip);
     check_from_table(f.error);
+}
+
+TEST_CASE("the message rows: one block of msg_ ids at the end of the table", "[diagnostics]") {
+    std::size_t first = diag_count;
+    for (std::size_t i = 1; i < diag_count; ++i)
+        if (diag_table[i].name.substr(0, 4) == "msg_") {
+            first = i;
+            break;
+        }
+    REQUIRE(first < diag_count);
+    CHECK(diag_table[first].name == "msg_empty_message");  // the block's first row
+    std::set<std::string_view> names;
+    for (std::size_t i = first; i < diag_count; ++i) {
+        diag_info const& r = diag_table[i];
+        INFO(r.name);
+        CHECK(r.name.substr(0, 4) == "msg_");  // contiguous: nothing else after the block starts
+        CHECK(names.insert(r.name).second);
+        CHECK(static_cast<std::size_t>(diag_from_string(r.name)) == i);
+        if (r.code == errc::ok) CHECK_FALSE(r.hint.empty());
+        else CHECK_FALSE((r.message.empty() && r.expected.empty()));
+    }
+    for (std::size_t i = 1; i < first; ++i) CHECK(diag_table[i].name.substr(0, 4) != "msg_");
+}
+
+TEST_CASE("message-side errors carry an id and the catalogue's strings", "[diagnostics]") {
+    std::string const tail = "\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:a@b>\r\nFrom: <sip:a@b>;tag=1\r\n"
+                             "Call-ID: c\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+    std::string const texts[] = {
+        "",                                              // empty message
+        "\r\nOPTIONS sip:a@b SIP/2.0" + tail,            // leading empty line
+        "OPTIONS sip:a@b SIP/2.0",                       // ends inside the start line
+        "OPTIONS  sip:a@b SIP/2.0" + tail,               // two SP
+        "OPTIONS <sip:a@b> SIP/2.0" + tail,              // <> around the Request-URI
+        "OPTIONS sip:a@b SIP/3.0" + tail,                // unsupported version
+        "OPTIONS sip:a@b SIP/2.0 " + tail,               // trailing SP
+        "OPTIONS sip:a@b; lr SIP/2.0" + tail,            // whitespace inside the Request-URI
+        "SIP/2.0 20 OK" + tail,                          // short status code
+        "SIP/2.0 200 bad %4G" + tail,                    // reason phrase escape
+        "OPTIONS sip:a@b SIP/2.0\r\nNoColon\r\n\r\n",    // header without ':'
+        "OPTIONS sip:a@b SIP/2.0\r\nX: 1\nY: 2\r\n\r\n", // bare LF
+        "OPTIONS sip:a@b SIP/2.0\r\nCSeq: 1 INVITE" + tail, // CSeq method mismatch
+        "OPTIONS sip:a@b SIP/2.0\r\nContent-Length: -1" + tail,
+        "OPTIONS sip:a@b SIP/2.0\r\nMax-Forwards: 300" + tail,
+    };
+    for (std::string const& t : texts) {
+        INFO(t);
+        header_field h[32];
+        auto r = parse_message(t, h);
+        REQUIRE_FALSE(r);
+        CHECK(to_string(r.error().id).substr(0, 4) == "msg_");
+        check_from_table(r.error());
+    }
+    check_from_table(parse_cseq("x INVITE").error());
+    check_from_table(parse_cseq("2147483648 INVITE").error());
+    CHECK(parse_cseq("2147483648 INVITE").error().hint == info(diag::msg_cseq_range_hint).hint);
+    check_from_table(parse_call_id("a@b@c").error());
+    CHECK(parse_call_id("a@b@c").error().hint == info(diag::msg_call_id_at_hint).hint);
+    check_from_table(parse_max_forwards("256").error());
+    check_from_table(parse_delta_seconds("x").error());
+    check_from_table(parse_content_length("abc").error());
+    check_from_table(parse_content_length("99999999999").error());
+    check_from_table(parse_media_type("text").error());
+    check_from_table(parse_header_text("a\x01").error());
+    check_from_table(parse_retry_after("10 x").error());
+    check_from_table(parse_rseq("0").error());
+    check_from_table(parse_rack("1 2").error());
+    check_from_table(parse_session_expires("90;refresher=x").error());
+    check_from_table(parse_min_se("x").error());
 }

@@ -388,6 +388,7 @@ parse_error refusal(T const& v, format_options const& o = {}) {
     CHECK(c->offset == r.error().offset);
     CHECK(c->expected == r.error().expected);
     CHECK(c->message == r.error().message);
+    CHECK(c->id == r.error().id);
     CHECK(c->code == r.error().code);
     std::string s = "kept";
     format(v, std::back_inserter(s), o);
@@ -437,6 +438,7 @@ TEST_CASE("checked: a CR LF decoded into a URI user part is refused where it wou
     CHECK(e.code == errc::syntax);
     CHECK(e.offset == 10);  // "<sip:alice" then the CR
     CHECK(e.offset == unchecked_find(n, "\r"));
+    CHECK(e.id == diag::msg_format_byte);
     CHECK_FALSE(e.expected.empty());
     CHECK_FALSE(e.message.empty());
     CHECK_FALSE(e.hint.empty());

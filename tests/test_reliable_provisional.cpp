@@ -20,12 +20,15 @@ TEST_CASE("RSeq: the RFC 3262 §7.1 example and the range 1 to 2**31 - 1", "[100
     auto big = parse_rseq("2147483648");
     REQUIRE_FALSE(big);
     CHECK(big.error().code == errc::out_of_range);
+    CHECK(big.error().id == diag::msg_response_num_range);
     auto zero = parse_rseq("0");
     REQUIRE_FALSE(zero);
     CHECK(zero.error().code == errc::out_of_range);
+    CHECK(zero.error().id == diag::msg_response_num_zero);
     auto text = parse_rseq("12a");
     REQUIRE_FALSE(text);
     CHECK(text.error().offset == 2);
+    CHECK(text.error().id == diag::msg_rseq_end);
     CHECK_FALSE(parse_rseq(""));
 }
 
@@ -44,16 +47,20 @@ TEST_CASE("RAck errors name the missing part", "[100rel]") {
     auto no_method = parse_rack("776656 1");
     REQUIRE_FALSE(no_method);
     CHECK(no_method.error().offset == 8);
+    CHECK(no_method.error().id == diag::msg_rack_lws_cseq);
     auto no_cseq = parse_rack("776656 INVITE");
     REQUIRE_FALSE(no_cseq);
     CHECK(no_cseq.error().offset == 7);
+    CHECK(no_cseq.error().id == diag::msg_rack_cseq);
     auto big = parse_rack("1 2147483648 INVITE");
     REQUIRE_FALSE(big);
     CHECK(big.error().code == errc::out_of_range);
     CHECK(big.error().offset == 2);
+    CHECK(big.error().id == diag::msg_cseq_range);
     auto zero = parse_rack("0 1 INVITE");
     REQUIRE_FALSE(zero);
     CHECK(zero.error().code == errc::out_of_range);
+    CHECK(zero.error().id == diag::msg_response_num_zero);
 }
 
 TEST_CASE("RSeq and RAck in messages: get<>, validation, format", "[100rel][message]") {

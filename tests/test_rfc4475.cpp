@@ -149,62 +149,40 @@ void read_all_typed(message const& m, std::string const& file) {
     std::size_t contact_entries = 0;
     for (header_field const& h : m.headers()) {
         INFO(file << ": " << h.name << ": " << h.value);
-        switch (h.id) {
-        case header_id::from:
-        case header_id::to: {
-            auto r = m.parse_field(h, parse_name_addr);
-            REQUIRE(r);
-            CHECK_FALSE(r->uri.scheme.empty());
-            break;
-        }
-        case header_id::via: {
-            auto r = m.parse_field(h, parse_via_list);
-            REQUIRE(r);
-            for (auto const& v : *r) {
-                CHECK_FALSE(v.host.empty());
-                CHECK_FALSE(v.transport.empty());
-                ++via_entries;
+        // one registry row per header: its parse function, f(header::NAME{}, result)
+        m.visit_typed(h, [&](auto tag, auto const& r) {
+            constexpr header_id id = decltype(tag)::id;
+            if constexpr (id == header_id::from || id == header_id::to) {
+                REQUIRE(r);
+                CHECK_FALSE(r->uri.scheme.empty());
+            } else if constexpr (id == header_id::via) {
+                REQUIRE(r);
+                for (auto const& v : *r) {
+                    CHECK_FALSE(v.host.empty());
+                    CHECK_FALSE(v.transport.empty());
+                    ++via_entries;
+                }
+            } else if constexpr (id == header_id::contact) {
+                REQUIRE(r);
+                for (auto const& c : *r) {
+                    CHECK_FALSE(c.uri.text.empty());
+                    ++contact_entries;
+                }
+            } else if constexpr (id == header_id::route || id == header_id::record_route) {
+                REQUIRE(r);
+                CHECK_FALSE(r->empty());
+            } else if constexpr (id == header_id::cseq) {
+                REQUIRE(r);
+                CHECK_FALSE(r->method.empty());
+            } else if constexpr (id == header_id::authorization || id == header_id::proxy_authorization) {
+                REQUIRE(r);
+                CHECK_FALSE(r->scheme.empty());
+            } else if constexpr (id == header_id::call_id || id == header_id::max_forwards || id == header_id::expires ||
+                                 id == header_id::content_length || id == header_id::content_type ||
+                                 id == header_id::www_authenticate || id == header_id::proxy_authenticate) {
+                CHECK(r);
             }
-            break;
-        }
-        case header_id::contact: {
-            auto r = m.parse_field(h, parse_contact_list);
-            REQUIRE(r);
-            for (auto const& c : *r) {
-                CHECK_FALSE(c.uri.text.empty());
-                ++contact_entries;
-            }
-            break;
-        }
-        case header_id::route:
-        case header_id::record_route: {
-            auto r = m.parse_field(h, parse_route_list);
-            REQUIRE(r);
-            CHECK_FALSE(r->empty());
-            break;
-        }
-        case header_id::cseq: {
-            auto r = m.parse_field(h, parse_cseq);
-            REQUIRE(r);
-            CHECK_FALSE(r->method.empty());
-            break;
-        }
-        case header_id::call_id: CHECK(m.parse_field(h, parse_call_id)); break;
-        case header_id::max_forwards: CHECK(m.parse_field(h, parse_max_forwards)); break;
-        case header_id::expires: CHECK(m.parse_field(h, parse_delta_seconds)); break;
-        case header_id::content_length: CHECK(m.parse_field(h, parse_content_length)); break;
-        case header_id::content_type: CHECK(m.parse_field(h, parse_media_type)); break;
-        case header_id::authorization:
-        case header_id::proxy_authorization: {
-            auto r = m.parse_field(h, parse_credentials);
-            REQUIRE(r);
-            CHECK_FALSE(r->scheme.empty());
-            break;
-        }
-        case header_id::www_authenticate:
-        case header_id::proxy_authenticate: CHECK(m.parse_field(h, parse_challenge)); break;
-        default: break;
-        }
+        });
     }
     // message-level accessors agree
     if (m.has(header_id::from)) CHECK(m.from());
@@ -234,9 +212,9 @@ std::vector<std::string> via_hosts(message const& m) {
     return out;
 }
 
-bool has_warning(message const& m, std::string_view text) {
+bool has_warning(message const& m, diag id) {
     for (auto const& w : m.warnings())
-        if (w.message.find(text) != std::string_view::npos) return true;
+        if (w.id == id) return true;
     return false;
 }
 
@@ -285,7 +263,7 @@ void check_facts(message const& m, std::string const& file, std::string const& t
         CHECK(m.size() == head);  // Content-Length: 0 ends it; the INVITE after it is not part of it
         CHECK(m.size() == 300);
         CHECK(m.body().empty());
-        CHECK(has_warning(m, "octets after the end of the message"));
+        CHECK(has_warning(m, diag::msg_trailing_octets));
     } else if (file == "semiuri.dat") {
         CHECK(m.request_uri().user == std::optional<std::string_view>("user;par=u%40example.net"));
         CHECK(m.request_uri().params_text.empty());
@@ -308,10 +286,10 @@ void check_facts(message const& m, std::string const& file, std::string const& t
     } else if (file == "badbranch.dat") {
         CHECK(m.top_via().value().branch() == std::optional<std::string_view>("z9hG4bK"));
     } else if (file == "insuf.dat") {
-        CHECK(has_warning(m, "To header is missing"));
-        CHECK(has_warning(m, "From header is missing"));
-        CHECK(has_warning(m, "Call-ID header is missing"));
-        CHECK(has_warning(m, "Max-Forwards"));
+        CHECK(has_warning(m, diag::msg_missing_to));
+        CHECK(has_warning(m, diag::msg_missing_from));
+        CHECK(has_warning(m, diag::msg_missing_call_id));
+        CHECK(has_warning(m, diag::msg_missing_max_forwards));
     } else if (file == "unkscm.dat") {
         CHECK(m.request_uri().scheme == "nobodyKnowsThisScheme");
         CHECK_FALSE(m.request_uri().is_sip());
@@ -322,11 +300,11 @@ void check_facts(message const& m, std::string const& file, std::string const& t
         CHECK(m.from().value().uri.scheme == "http");
         CHECK(m.contacts().value().front().uri.scheme == "name");
     } else if (file == "multi01.dat") {
-        CHECK(has_warning(m, "appears more than once"));
+        CHECK(has_warning(m, diag::msg_duplicate_header));
         CHECK(m.cseq().value().number == 5);  // the first
         CHECK(m.all(header_id::cseq).size() == 2);
     } else if (file == "mcl01.dat") {
-        CHECK(has_warning(m, "several different Content-Length values"));
+        CHECK(has_warning(m, diag::msg_content_length_conflict));
         auto cl = m.content_length();
         REQUIRE_FALSE(cl);
         CHECK(cl.error().code == errc::inconsistent);
@@ -378,6 +356,7 @@ TEST_CASE("RFC 4475: every torture message gets the manifest's verdict", "[rfc44
                 auto const& e = r.error();
                 INFO("error at " << e.offset << ": " << e.message << " (expected " << e.expected << ")");
                 CHECK_FALSE(e.message.empty());
+                CHECK(e.id != diag::none);
                 auto const it = invalid_elements.find(row.file);
                 REQUIRE(it != invalid_elements.end());
                 element const& where = it->second;
@@ -411,25 +390,25 @@ TEST_CASE("RFC 4475 baddate: a non-GMT Date is a warning on the Date line by def
 TEST_CASE("RFC 4475 invalid messages name the problem", "[rfc4475]") {
     struct row {
         char const* file;
-        char const* message;
+        diag id;
         errc code;
     };
     row const rows[] = {
-        {"clerr.dat", "Content-Length is larger than the body that follows", errc::inconsistent},
-        {"ncl.dat", "Content-Length cannot be negative", errc::syntax},
-        {"scalar02.dat", "the CSeq number must be less than 2**31", errc::out_of_range},
-        {"scalarlg.dat", "the CSeq number must be less than 2**31", errc::out_of_range},
-        {"ltgtruri.dat", "the Request-URI must not be enclosed in <>", errc::syntax},
-        {"lwsruri.dat", "whitespace inside the Request-URI", errc::syntax},
-        {"lwsstart.dat", "more than one SP between start line elements", errc::syntax},
-        {"trws.dat", "trailing whitespace after the SIP-Version", errc::syntax},
-        {"escruri.dat", "a Request-URI must not contain headers ('?')", errc::syntax},
-        {"badvers.dat", "unsupported SIP version", errc::out_of_range},
-        {"mismatch01.dat", "the CSeq method differs from the request method", errc::inconsistent},
-        {"mismatch02.dat", "the CSeq method differs from the request method", errc::inconsistent},
-        {"bigcode.dat", "the status code has more than three digits", errc::out_of_range},
-        {"badaspec.dat", "whitespace inside <> around the URI", errc::syntax},
-        {"quotbal.dat", "unterminated quoted string", errc::syntax},
+        {"clerr.dat", diag::msg_content_length_too_large, errc::inconsistent},
+        {"ncl.dat", diag::msg_content_length_negative, errc::syntax},
+        {"scalar02.dat", diag::msg_cseq_range, errc::out_of_range},
+        {"scalarlg.dat", diag::msg_cseq_range, errc::out_of_range},
+        {"ltgtruri.dat", diag::msg_request_uri_brackets, errc::syntax},
+        {"lwsruri.dat", diag::msg_request_uri_space, errc::syntax},
+        {"lwsstart.dat", diag::msg_sp_after_method_several, errc::syntax},
+        {"trws.dat", diag::msg_version_trailing_space, errc::syntax},
+        {"escruri.dat", diag::msg_request_uri_headers, errc::syntax},
+        {"badvers.dat", diag::msg_version_unsupported, errc::out_of_range},
+        {"mismatch01.dat", diag::msg_cseq_method_mismatch, errc::inconsistent},
+        {"mismatch02.dat", diag::msg_cseq_method_mismatch, errc::inconsistent},
+        {"bigcode.dat", diag::msg_status_too_long, errc::out_of_range},
+        {"badaspec.dat", diag::na_whitespace_in_brackets, errc::syntax},
+        {"quotbal.dat", diag::core_quoted_unterminated, errc::syntax},
     };
     for (auto const& x : rows) {
         INFO(x.file);
@@ -437,7 +416,7 @@ TEST_CASE("RFC 4475 invalid messages name the problem", "[rfc4475]") {
         header_field h[64];
         auto r = parse_message(text, h);
         REQUIRE_FALSE(r);
-        CHECK(r.error().message == x.message);
+        CHECK(r.error().id == x.id);
         CHECK(r.error().code == x.code);
         CHECK_FALSE(r.error().expected.empty());
     }

@@ -37,20 +37,24 @@ TEST_CASE("Session-Expires errors: refresher value, missing number, range", "[se
     auto r = parse_session_expires("4000;refresher=both");
     REQUIRE_FALSE(r);
     CHECK(r.error().offset == 15);
-    CHECK(r.error().message.find("uac or uas") != std::string_view::npos);
+    CHECK(r.error().id == diag::msg_se_refresher_value);
 
     auto n = parse_session_expires(";refresher=uac");
     REQUIRE_FALSE(n);
     CHECK(n.error().offset == 0);
+    CHECK(n.error().id == diag::msg_se_delta);
 
     auto big = parse_session_expires("4294967296");
     REQUIRE_FALSE(big);
     CHECK(big.error().code == errc::out_of_range);
+    CHECK(big.error().id == diag::msg_delta_range);
+    CHECK_FALSE(big.error().hint.empty());
     CHECK((*parse_session_expires("4294967295")).delta == 4294967295u);
 
     auto junk = parse_session_expires("4000 uac");
     REQUIRE_FALSE(junk);
     CHECK(junk.error().offset == 5);
+    CHECK(junk.error().id == diag::msg_se_end);
 }
 
 TEST_CASE("Min-SE: delta-seconds and generic params", "[session-timer]") {

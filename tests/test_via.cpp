@@ -441,11 +441,11 @@ TEST_CASE("grammar::via_value validates a Via value inside another grammar", "[v
     via last;
     parse_error err;
     CHECK(detail::run("SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/TCP b:5060",
-                      grammar::via_value >> detail::describe(diag::unexpected_character)[x3::eoi], last, err));
+                      detail::grammar::via_value >> detail::describe(diag::unexpected_character)[x3::eoi], last, err));
     CHECK(last.host == "b");  // the context's via holds the last entry
     CHECK(last.port() == std::uint16_t{5060});
     via bad;
-    CHECK_FALSE(detail::run("SIP/2.0/UDP a;ttl=999", grammar::via_value >> detail::describe(diag::unexpected_character)[x3::eoi], bad, err));
+    CHECK_FALSE(detail::run("SIP/2.0/UDP a;ttl=999", detail::grammar::via_value >> detail::describe(diag::unexpected_character)[x3::eoi], bad, err));
     CHECK(err.offset == 18);
     CHECK(err.id == diag::via_ttl_range);
 }

@@ -67,14 +67,13 @@ private:
 };
 
 template <class R>
-void add_name_addr(collector& c, std::string const& label, R const& r, std::optional<sipview::parse_error> const& absent,
-                   std::optional<std::string_view> raw) {
+void add_name_addr(collector& c, std::string const& label, R const& r, std::optional<std::string_view> raw) {
     if (r) {
         c.add_uri(label + " URI", &r->uri, nullptr);
         c.add("  tag", text(r->tag()));
     } else {
         sipview::parse_error const e = r.error();
-        bool const missing = absent && e.message == absent->message;
+        bool const missing = e.id == sipview::diag::msg_no_such_header;  // absent, not malformed
         if (missing) c.add_uri(label + " URI", nullptr, nullptr);
         else c.add_uri(label + " URI", nullptr, &e, raw);
         c.add("  tag", {});
@@ -92,10 +91,8 @@ inline void collect(sipview::message const* m, std::string_view raw_error, colle
     c.add("start line", text(m->start_line()));
     if (m->is_request()) c.add_uri("Request-URI", &m->request_uri(), nullptr);
     else c.add_uri("Request-URI", nullptr, nullptr);
-    std::optional<parse_error> no_header;
-    if (auto e = m->from(); !e && !m->has(header_id::from)) no_header = e.error();
-    add_name_addr(c, "From", m->from(), no_header, m->value(header_id::from));
-    add_name_addr(c, "To", m->to(), no_header, m->value(header_id::to));
+    add_name_addr(c, "From", m->from(), m->value(header_id::from));
+    add_name_addr(c, "To", m->to(), m->value(header_id::to));
     auto contacts = m->contacts();
     if (contacts && !contacts->empty()) {
         auto const first = contacts->front();

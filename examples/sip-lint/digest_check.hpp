@@ -84,7 +84,7 @@ inline digest_check check_digest(std::string_view header, sipview::credentials c
         return out;
     }
     out.expected = std::string(r->response);
-    out.match = out.expected == out.received;
+    out.match = out.received == out.expected;  // digests, not error text
     auto s = [](std::string_view v) { return std::string(v); };
     std::string const h = out.algorithm.empty() ? "MD5" : out.algorithm;
     out.explanation.push_back("HA1 = " + h + "(username:realm:password) = " + h + "(\"" + s(in->username) + ":" +

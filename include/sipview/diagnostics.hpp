@@ -342,7 +342,195 @@ inline constexpr std::string_view to_string(errc e) noexcept {
 // ---------------------------------------------------------------------------
 // BEGIN message block — owned by message.hpp (start line, header registry,
 // validate()). Rows are prefixed msg_. Edit only between BEGIN and END.
-#define SIPVIEW_DIAGS_MESSAGE(X)
+#define SIPVIEW_DIAGS_MESSAGE(X)                                                                                       \
+    /* start line (message.hpp), RFC 3261 §7.1, §7.2, §25.1 */                                                         \
+    X(msg_empty_message, syntax, "start line", "empty message", "")                                                    \
+    X(msg_leading_empty_line, syntax, "start line", "the message starts with an empty line",                           \
+      "CRLF keep-alives before a message are only skipped on streams (see frame_message)")                             \
+    X(msg_start_line_unterminated, syntax, "CRLF after the start line", "the message ends inside the start line",      \
+      "a SIP message is a start line, headers and an empty line, each ended by CRLF")                                  \
+    X(msg_start_line_bare_lf, syntax, "CRLF", "the start line ends with a bare LF", "end every line with CRLF (RFC 3261 §7)") \
+    X(msg_version_malformed, syntax, "SIP-Version (SIP/2.0)", "malformed SIP version", "write SIP/2.0")                \
+    X(msg_version_unsupported, out_of_range, "SIP/2.0", "unsupported SIP version",                                     \
+      "only SIP/2.0 is supported (RFC 3261 §7.1)")                                                                     \
+    /* exactly one SP between start line elements */                                                                   \
+    X(msg_sp_after_method_missing, syntax, "SP after the method", "the start line ends too early",                     \
+      "the start line elements are separated by exactly one SP")                                                       \
+    X(msg_sp_after_method_not_sp, syntax, "SP after the method", "expected a single SP here",                          \
+      "the start line elements are separated by exactly one SP")                                                       \
+    X(msg_sp_after_method_several, syntax, "SP after the method", "more than one SP between start line elements",     \
+      "separate the start line elements with exactly one SP (RFC 3261 §7.1)")                                          \
+    X(msg_sp_before_version_missing, syntax, "SP before the SIP-Version", "the start line ends too early",             \
+      "the start line elements are separated by exactly one SP")                                                       \
+    X(msg_sp_before_version_not_sp, syntax, "SP before the SIP-Version", "expected a single SP here",                  \
+      "the start line elements are separated by exactly one SP")                                                       \
+    X(msg_sp_before_version_several, syntax, "SP before the SIP-Version", "more than one SP between start line elements", \
+      "separate the start line elements with exactly one SP (RFC 3261 §7.1)")                                          \
+    X(msg_sp_after_version_missing, syntax, "SP after the SIP-Version", "the start line ends too early",               \
+      "the start line elements are separated by exactly one SP")                                                       \
+    X(msg_sp_after_version_not_sp, syntax, "SP after the SIP-Version", "expected a single SP here",                    \
+      "the start line elements are separated by exactly one SP")                                                       \
+    X(msg_sp_after_version_several, syntax, "SP after the SIP-Version", "more than one SP between start line elements", \
+      "separate the start line elements with exactly one SP (RFC 3261 §7.1)")                                          \
+    /* Request-Line = Method SP Request-URI SP SIP-Version CRLF */                                                     \
+    X(msg_method_whitespace, syntax, "method (token)", "whitespace before the method",                                  \
+      "a request starts with Method SP Request-URI SP SIP/2.0")                                                        \
+    X(msg_method_missing, syntax, "method (token)", "the request line must start with a method",                       \
+      "a request starts with Method SP Request-URI SP SIP/2.0")                                                        \
+    X(msg_request_uri_brackets, syntax, "Request-URI", "the Request-URI must not be enclosed in <>",                   \
+      "write the Request-URI without angle brackets (RFC 3261 §25.1)")                                                 \
+    X(msg_request_uri_end, syntax, "end of the Request-URI", "", "")                                                   \
+    X(msg_request_uri_space, syntax, "", "whitespace inside the Request-URI",                                          \
+      "a Request-URI cannot contain spaces: remove them or escape them as %20")                                        \
+    X(msg_request_uri_split, syntax, "SP SIP-Version", "whitespace inside the Request-URI",                            \
+      "a Request-URI cannot contain spaces: remove them or escape them as %20")                                        \
+    X(msg_request_uri_headers, syntax, "Request-URI without headers", "a Request-URI must not contain headers ('?')",   \
+      "headers are allowed in From/To/Contact URIs, not in the Request-URI (RFC 3261 §19.1.5)")                        \
+    X(msg_request_line_no_version, syntax, "SP SIP-Version", "the request line ends after the Request-URI",            \
+      "a request line is Method SP Request-URI SP SIP/2.0")                                                            \
+    X(msg_version_trailing_space, syntax, "CRLF after the SIP-Version", "trailing whitespace after the SIP-Version",   \
+      "end the request line right after SIP/2.0")                                                                      \
+    X(msg_version_trailing_text, syntax, "CRLF after the SIP-Version", "unexpected character after the SIP-Version", "") \
+    /* Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF */                                               \
+    X(msg_status_missing, syntax, "Status-Code (3 digits)", "the status code is missing",                              \
+      "a status line is SIP/2.0 SP 3DIGIT SP Reason-Phrase")                                                           \
+    X(msg_status_too_long, out_of_range, "Status-Code (3 digits)", "the status code has more than three digits",      \
+      "a status code is three digits, 100-699 (RFC 3261 §7.2)")                                                        \
+    X(msg_status_too_short, out_of_range, "Status-Code (3 digits)", "the status code has fewer than three digits",    \
+      "a status code is three digits, 100-699 (RFC 3261 §7.2)")                                                        \
+    X(msg_status_range, out_of_range, "Status-Code (100-699)", "the status code is outside 100-699",                   \
+      "status classes are 1xx to 6xx (RFC 3261 §21)")                                                                 \
+    X(msg_status_sp_missing, syntax, "SP after the status code", "the status line ends right after the status code",  \
+      "the SP after the status code is required even when the reason phrase is empty")                                 \
+    X(msg_status_sp_not_sp, syntax, "SP after the status code", "unexpected character after the status code",         \
+      "the SP after the status code is required even when the reason phrase is empty")                                 \
+    X(msg_reason_escape, syntax, "two hex digits after '%'", "malformed percent-escape in the reason phrase",           \
+      "write '%' itself as %25")                                                                                       \
+    X(msg_reason_utf8, syntax, "UTF-8 text", "invalid UTF-8 in the reason phrase", "")                                 \
+    X(msg_reason_char, syntax, "Reason-Phrase character", "character not allowed in the reason phrase",                \
+      "escape it as %HH (RFC 3261 §25.1 Reason-Phrase)")                                                               \
+    /* header lines: message-header = field-name HCOLON field-value CRLF */                                            \
+    X(msg_headers_unterminated, syntax, "empty line (CRLF) after the headers",                                         \
+      "the message ends before the empty line that closes the headers",                                                \
+      "end the header section with an empty line, even when there is no body")                                         \
+    X(msg_bare_lf, syntax, "CRLF", "bare LF line end", "end every line with CRLF (RFC 3261 §7)")                       \
+    X(msg_bare_cr, syntax, "CRLF", "bare CR in the header section", "end every line with CRLF (RFC 3261 §7)")          \
+    X(msg_header_leading_space, syntax, "header name", "a header line starts with whitespace",                         \
+      "a continuation line must follow a header line; remove the leading whitespace")                                  \
+    X(msg_header_name, syntax, "header name (token)", "malformed header name",                                         \
+      "a header line is Name: value, the name a token")                                                                \
+    X(msg_header_colon, syntax, "':' after the header name", "the header name must be followed by ':'",                \
+      "a header line is Name: value")                                                                                  \
+    X(msg_too_many_headers, too_many_headers, "fewer headers", "too many headers for the header storage",              \
+      "pass a larger header_field array")                                                                              \
+    X(msg_header_unterminated, syntax, "CRLF", "the message ends inside a header line",                                \
+      "end every header line with CRLF and the header section with an empty line")                                     \
+    /* framing by Content-Length (RFC 3261 §18.3, §20.14) */                                                           \
+    X(msg_content_length_conflict, inconsistent, "one Content-Length value", "several different Content-Length values", \
+      "send exactly one Content-Length header")                                                                        \
+    X(msg_content_length_changed, inconsistent, "the same Content-Length as before",                                   \
+      "several different Content-Length values", "send exactly one Content-Length header")                             \
+    X(msg_content_length_too_large, inconsistent, "Content-Length at most the octets present",                         \
+      "Content-Length is larger than the body that follows", "Content-Length must count the body octets exactly")      \
+    X(msg_trailing_octets, inconsistent, "end of the datagram",                                                        \
+      "octets after the end of the message (Content-Length ends it) were ignored", "")                                 \
+    X(msg_content_length_required, missing_header, "Content-Length header",                                            \
+      "Content-Length is required on a stream transport", "add Content-Length (0 for no body), RFC 3261 §18.3")        \
+    /* typed access: expected is then the header's name */                                                             \
+    X(msg_no_such_header, missing_header, "header", "the message has no such header", "")                              \
+    /* CSeq = 1*DIGIT LWS Method (scalar_headers.hpp) */                                                               \
+    X(msg_cseq_number, syntax, "CSeq number (1*DIGIT)", "the CSeq value must start with a sequence number", "")        \
+    X(msg_cseq_range, out_of_range, "CSeq number below 2**31", "the CSeq number must be less than 2**31", "")          \
+    X(msg_cseq_lws, syntax, "LWS between the CSeq number and the method",                                              \
+      "the CSeq number and method must be separated by whitespace", "")                                                \
+    X(msg_cseq_method, syntax, "method (token)", "the CSeq method is missing or malformed", "")                        \
+    X(msg_cseq_end, syntax, "end of the CSeq value", "unexpected character after the CSeq method", "")                 \
+    X(msg_cseq_range_hint, ok, "", "", "CSeq numbers are 32-bit and below 2147483648 (RFC 3261 §8.1.1.5)")            \
+    /* callid = word [ "@" word ] */                                                                                   \
+    X(msg_call_id, syntax, "Call-ID (word [\"@\" word])", "the Call-ID is missing or malformed", "")                   \
+    X(msg_call_id_word, syntax, "word after '@'", "the Call-ID needs a word after '@'", "")                            \
+    X(msg_call_id_end, syntax, "end of the Call-ID", "unexpected character in the Call-ID", "")                        \
+    X(msg_call_id_at_hint, ok, "", "", "a Call-ID holds at most one '@'")                                              \
+    /* Max-Forwards, delta-seconds, Content-Length: 1*DIGIT within bounds */                                           \
+    X(msg_max_forwards_number, syntax, "Max-Forwards (0-255)", "a decimal number is required", "")                     \
+    X(msg_max_forwards_range, out_of_range, "Max-Forwards (0-255)", "Max-Forwards must be at most 255",                \
+      "Max-Forwards is an integer in the range 0-255 (RFC 3261 §20.22)")                                               \
+    X(msg_delta_number, syntax, "delta-seconds (0-4294967295)", "a decimal number is required", "")                    \
+    X(msg_delta_range, out_of_range, "delta-seconds (0-4294967295)", "the value does not fit in 32 bits",              \
+      "delta-seconds must fit in 32 bits (at most 4294967295)")                                                        \
+    X(msg_number_end, syntax, "end of the number", "unexpected character after the number", "")                        \
+    X(msg_content_length_number, syntax, "Content-Length (1*DIGIT)", "a decimal number is required", "")               \
+    X(msg_content_length_range, out_of_range, "Content-Length (1*DIGIT)", "Content-Length does not fit in 32 bits", "") \
+    X(msg_content_length_negative, syntax, "Content-Length (1*DIGIT)", "Content-Length cannot be negative",            \
+      "write the body size in octets, 0 for no body")                                                                  \
+    X(msg_content_length_not_number, syntax, "", "Content-Length must be a decimal number",                            \
+      "write the body size in octets, 0 for no body")                                                                  \
+    /* media-type = m-type SLASH m-subtype *( SEMI m-parameter ) */                                                    \
+    X(msg_media_type, syntax, "media type (token)", "the media type is missing or malformed", "")                      \
+    X(msg_media_slash, syntax, "'/' between type and subtype", "a media type is written type/subtype", "")             \
+    X(msg_media_subtype, syntax, "media subtype (token)", "the media subtype is missing or malformed", "")             \
+    X(msg_media_param, syntax, "media type parameter (token = value)", "malformed media type parameter", "")          \
+    X(msg_media_end, syntax, "';' parameter or end of the media type", "unexpected character in the media type", "")  \
+    /* header-value text; Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) */                             \
+    X(msg_header_text, syntax, "header value text", "control character in a header value",                            \
+      "header values are UTF-8 text without control characters")                                                       \
+    X(msg_retry_after_end, syntax, "a comment or ';' after delta-seconds", "unexpected text after the Retry-After seconds", \
+      "Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261 §20.33)")                               \
+    /* validate.hpp: Date = rfc1123-date (GMT), CSeq method, repeated and mandatory headers */                          \
+    X(msg_date_weekday, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                            \
+      "malformed Date: expected a weekday (Mon-Sun)", "SIP dates are always GMT (RFC 3261 §20.17)")                    \
+    X(msg_date_comma, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                              \
+      "malformed Date: expected \", \" after the weekday", "SIP dates are always GMT (RFC 3261 §20.17)")               \
+    X(msg_date_day, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                                \
+      "malformed Date: expected a two-digit day", "SIP dates are always GMT (RFC 3261 §20.17)")                        \
+    X(msg_date_month, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                              \
+      "malformed Date: expected a month (Jan-Dec)", "SIP dates are always GMT (RFC 3261 §20.17)")                      \
+    X(msg_date_year, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                               \
+      "malformed Date: expected a four-digit year", "SIP dates are always GMT (RFC 3261 §20.17)")                      \
+    X(msg_date_time, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                               \
+      "malformed Date: expected the time as HH:MM:SS", "SIP dates are always GMT (RFC 3261 §20.17)")                   \
+    X(msg_date_not_gmt, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)", "the Date is not in GMT",  \
+      "SIP dates are always GMT (RFC 3261 §20.17)")                                                                    \
+    X(msg_cseq_method_mismatch, inconsistent, "the request method", "the CSeq method differs from the request method", \
+      "CSeq carries the method of the request line (RFC 3261 §8.1.1.5)")                                               \
+    X(msg_duplicate_header, duplicate_header, "one header of this name", "a single-valued header appears more than once", "") \
+    X(msg_missing_to, missing_header, "mandatory header", "the mandatory To header is missing",                        \
+      "RFC 3261 §8.1.1 lists the headers every request carries")                                                       \
+    X(msg_missing_from, missing_header, "mandatory header", "the mandatory From header is missing",                    \
+      "RFC 3261 §8.1.1 lists the headers every request carries")                                                       \
+    X(msg_missing_cseq, missing_header, "mandatory header", "the mandatory CSeq header is missing",                    \
+      "RFC 3261 §8.1.1 lists the headers every request carries")                                                       \
+    X(msg_missing_call_id, missing_header, "mandatory header", "the mandatory Call-ID header is missing",              \
+      "RFC 3261 §8.1.1 lists the headers every request carries")                                                       \
+    X(msg_missing_via, missing_header, "mandatory header", "the mandatory Via header is missing",                      \
+      "RFC 3261 §8.1.1 lists the headers every request carries")                                                       \
+    X(msg_missing_max_forwards, missing_header, "mandatory header", "the Max-Forwards header a request must carry is missing", \
+      "RFC 3261 §8.1.1 lists the headers every request carries")                                                       \
+    /* RSeq = response-num; RAck = response-num LWS CSeq-num LWS Method (RFC 3262 §7.1, §7.2) */                       \
+    X(msg_rseq_number, syntax, "response-num (1*DIGIT)", "RSeq is a number from 1 to 2147483647", "")                  \
+    X(msg_rseq_end, syntax, "end of the RSeq value", "unexpected character after the RSeq number", "")                 \
+    X(msg_response_num_range, out_of_range, "response-num (1 to 2147483647)", "response-num must be 1 to 2**31 - 1", "") \
+    X(msg_response_num_zero, out_of_range, "response-num (1 to 2147483647)", "response-num must be 1 to 2**31 - 1",    \
+      "RSeq numbers start at 1 (RFC 3262 §7.1)")                                                                       \
+    X(msg_rack_rseq, syntax, "response-num (1*DIGIT)", "RAck starts with the RSeq number of the response", "")         \
+    X(msg_rack_lws_rseq, syntax, "LWS after the response-num", "RAck is response-num SP CSeq-number SP method", "")    \
+    X(msg_rack_cseq, syntax, "CSeq number (1*DIGIT)", "RAck needs the CSeq number of the response", "")                \
+    X(msg_rack_lws_cseq, syntax, "LWS after the CSeq number", "RAck is response-num SP CSeq-number SP method", "")     \
+    X(msg_rack_method, syntax, "method (token)", "RAck ends with the method of the response", "")                      \
+    X(msg_rack_end, syntax, "end of the RAck value", "unexpected character after the RAck method", "")                 \
+    /* Session-Expires, Min-SE (RFC 4028 §4, §5) */                                                                    \
+    X(msg_se_refresher_equal, syntax, "'=' after refresher", "refresher needs a value: refresher=uac or refresher=uas", "") \
+    X(msg_se_refresher_value, syntax, "uac or uas", "the refresher is uac or uas (RFC 4028 §4)", "")                   \
+    X(msg_se_param_name, syntax, "parameter name (token)", "", "")                                                     \
+    X(msg_se_delta, syntax, "delta-seconds (1*DIGIT)", "Session-Expires starts with the session interval in seconds", "") \
+    X(msg_se_end, syntax, "';' parameter or end of the value", "unexpected character in the Session-Expires value", "") \
+    X(msg_min_se_delta, syntax, "delta-seconds (1*DIGIT)", "Min-SE starts with the minimum interval in seconds", "")   \
+    X(msg_min_se_end, syntax, "';' parameter or end of the value", "unexpected character in the Min-SE value", "")     \
+    /* format.hpp checked mode: expected and hint are the refused field's (its position), the message the grammar's */ \
+    X(msg_format_byte, syntax, "a byte this field allows", "a byte is not allowed here", "")                            \
+    X(msg_format_ends_early, syntax, "", "the value is empty or ends too early", "")                                   \
+    X(msg_format_quote_early, syntax, "", "'\"' ends the quoted string before the end of the display name", "")        \
+    X(msg_format_buffer_full, too_large, "", "output buffer too small", "formatted_size() gives the size needed")
 // END message block
 // ---------------------------------------------------------------------------
 

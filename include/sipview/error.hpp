@@ -66,8 +66,10 @@ inline constexpr parse_error make_error(diag d, std::size_t offset, bool at_end 
 
 /// Either a parsed value or a parse_error. Never throws; accessing the wrong
 /// alternative is a precondition violation (asserted in debug builds).
+/// [[nodiscard]]: every function returning a result (every parse_*, the
+/// typed accessors, decode_*, format) warns when its result is dropped.
 template <class T>
-class result {
+class [[nodiscard]] result {
 public:
     result(T value) noexcept : value_(std::move(value)), ok_(true) {}  // NOLINT: implicit by design
     result(parse_error err) noexcept : error_(err), ok_(false) {}      // NOLINT

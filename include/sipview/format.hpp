@@ -502,8 +502,8 @@ inline void write(S& s, message const& m, format_options const& o) {
 
 namespace rules {
 using namespace sipview::detail;
-namespace g = sipview::grammar;
-namespace ur = sipview::grammar::uri_rules;
+namespace g = sipview::detail::grammar;
+namespace ur = sipview::detail::grammar::uri_rules;
 
 /// The AST of the rules that capture nothing.
 struct none {};
@@ -526,17 +526,17 @@ inline constexpr auto display_words = g::SWS >> g::token >> *(g::LWS >> g::token
 /// *( SEMI m-parameter ) (message_impl::media_type_grammar).
 inline constexpr auto media_params = *(g::SEMI >> g::token >> g::EQUAL >> (g::quoted | g::token));
 /// CSeq's 1*DIGIT below 2**31 (message_impl::cseq_grammar).
-inline constexpr message_impl::bounded_number cseq_number(0x7FFFFFFFu, "CSeq number below 2**31", message_impl::msg_cseq_range);
+inline constexpr message_impl::bounded_number cseq_number(0x7FFFFFFFu, diag::msg_cseq_range);
 
 /// Whether all of `v` matches `g` (with a fresh Ast in context); if not,
-/// `at` is where it stops matching and `msg` the grammar's message.
+/// `at` is where it stops matching and `why` the grammar's diagnostic.
 template <class Ast = none, class G>
-inline bool matches(G const& g, std::string_view v, std::size_t& at, std::string_view& msg) noexcept {
+inline bool matches(G const& g, std::string_view v, std::size_t& at, diag& why) noexcept {
     Ast ast{};
     parse_error e;
     if (sipview::detail::run(v, g, ast, e)) return true;
     at = e.offset;
-    msg = e.message;
+    why = e.id;
     return false;
 }
 
@@ -575,43 +575,43 @@ inline bool reason_phrase(std::string_view v, std::size_t& at) noexcept {
 }
 
 /// Whether `v` is acceptable as field `f`; if not, `at` is the offset in `v`
-/// where the grammar stops and `msg` its message (may be generic).
-inline bool acceptable(field f, std::string_view v, std::size_t& at, std::string_view& msg) noexcept {
+/// where the grammar stops and `why` its diagnostic (may be generic).
+inline bool acceptable(field f, std::string_view v, std::size_t& at, diag& why) noexcept {
     switch (f) {
     case field::uri_scheme_sip: return is_word(v, "sip", at);
     case field::uri_scheme_sips: return is_word(v, "sips", at);
-    case field::uri_scheme: return matches(scheme, v, at, msg);
-    case field::uri_opaque: return matches(opaque, v, at, msg);
-    case field::uri_opaque_sip: return matches<sipview::uri>(sip_rest, v, at, msg);
-    case field::uri_user: return matches(user, v, at, msg);
-    case field::uri_password: return matches(password, v, at, msg);
-    case field::uri_host: return matches<sipview::uri>(host_into<&sipview::uri::host, &sipview::uri::host_kind>{}, v, at, msg);
-    case field::uri_port: return matches(port_parser{}, v, at, msg);
-    case field::uri_params: return matches(ur::uri_parameters, v, at, msg);
-    case field::uri_headers: return matches(uri_headers, v, at, msg);
+    case field::uri_scheme: return matches(scheme, v, at, why);
+    case field::uri_opaque: return matches(opaque, v, at, why);
+    case field::uri_opaque_sip: return matches<sipview::uri>(sip_rest, v, at, why);
+    case field::uri_user: return matches(user, v, at, why);
+    case field::uri_password: return matches(password, v, at, why);
+    case field::uri_host: return matches<sipview::uri>(host_into<&sipview::uri::host, &sipview::uri::host_kind>{}, v, at, why);
+    case field::uri_port: return matches(port_parser{}, v, at, why);
+    case field::uri_params: return matches(ur::uri_parameters, v, at, why);
+    case field::uri_headers: return matches(uri_headers, v, at, why);
     case field::display_quoted:
-        if (matches(g::quoted, v, at, msg)) return true;
+        if (matches(g::quoted, v, at, why)) return true;
         if (at > 0 && at < v.size() && v[at - 1] == '"') {  // closed before its end: that '"' is the culprit
             --at;
-            msg = "'\"' ends the quoted string before the end of the display name";
+            why = diag::msg_format_quote_early;
         }
         return false;
-    case field::display_words: return matches(display_words, v, at, msg);
-    case field::header_params: return matches<sipview::name_addr>(g::name_addr_rules::header_params, v, at, msg);
-    case field::via_protocol: return matches(g::token, v, at, msg);
-    case field::via_host: return matches<sipview::via>(via_impl::sent_by_host<&sipview::via::host, &sipview::via::host_kind>{}, v, at, msg);
-    case field::via_port: return matches(port_parser{}, v, at, msg);
-    case field::via_params: return matches<sipview::via>(g::via_rules::via_params, v, at, msg);
-    case field::auth_scheme: return matches(g::auth_rules::tok, v, at, msg);
-    case field::credentials_digest: return matches<sipview::credentials>(g::auth_rules::digest_response, v, at, msg);
-    case field::challenge_digest: return matches<sipview::challenge>(g::auth_rules::digest_challenge, v, at, msg);
-    case field::auth_params: return matches(g::auth_rules::auth_params, v, at, msg);
-    case field::cseq_number: return matches(cseq_number, v, at, msg);
+    case field::display_words: return matches(display_words, v, at, why);
+    case field::header_params: return matches<sipview::name_addr>(g::name_addr_rules::header_params, v, at, why);
+    case field::via_protocol: return matches(g::token, v, at, why);
+    case field::via_host: return matches<sipview::via>(via_impl::sent_by_host<&sipview::via::host, &sipview::via::host_kind>{}, v, at, why);
+    case field::via_port: return matches(port_parser{}, v, at, why);
+    case field::via_params: return matches<sipview::via>(g::via_rules::via_params, v, at, why);
+    case field::auth_scheme: return matches(g::auth_rules::tok, v, at, why);
+    case field::credentials_digest: return matches<sipview::credentials>(g::auth_rules::digest_response, v, at, why);
+    case field::challenge_digest: return matches<sipview::challenge>(g::auth_rules::digest_challenge, v, at, why);
+    case field::auth_params: return matches(g::auth_rules::auth_params, v, at, why);
+    case field::cseq_number: return matches(cseq_number, v, at, why);
     case field::method:
     case field::media_type:
     case field::media_subtype:
-    case field::header_name: return matches(g::token, v, at, msg);
-    case field::media_params: return matches(media_params, v, at, msg);
+    case field::header_name: return matches(g::token, v, at, why);
+    case field::media_params: return matches(media_params, v, at, why);
     case field::header_value:
     case field::header_value_folded:
     case field::known_value:
@@ -785,24 +785,27 @@ struct check_sink {
     void verify(field f, std::string_view v) noexcept {
         if (error) return;
         std::size_t at = 0;
-        std::string_view msg;
-        if (rules::acceptable(f, v, at, msg)) return;
+        diag why = diag::none;
+        if (rules::acceptable(f, v, at, why)) return;
         field_info const i = info(f);
-        refuse(v, at, msg, i.expected, i.hint, i.how);
+        refuse(v, at, why, i.expected, i.hint, i.how);
     }
     /// check_rule() of a writer outside this file (detail/write.hpp).
     template <class Ast, class Rule>
     void verify_rule(Rule const& rule, std::string_view v, rule_info const& i) noexcept {
         if (error) return;
         std::size_t at = 0;
-        std::string_view msg;
-        if (rules::matches<Ast>(rule, v, at, msg)) return;
-        refuse(v, at, msg, i.expected, i.hint, i.shape == rule_shape::params ? shape::params : shape::verbatim);
+        diag why = diag::none;
+        if (rules::matches<Ast>(rule, v, at, why)) return;
+        refuse(v, at, why, i.expected, i.hint, i.shape == rule_shape::params ? shape::params : shape::verbatim);
     }
 
 private:
     /// Records the refusal of field value `v`, which its rule stops matching at `at`.
-    void refuse(std::string_view v, std::size_t at, std::string_view msg, char const* expected, char const* hint, shape how) noexcept {
+    /// The error's id is the grammar's diagnostic, or msg_format_byte /
+    /// msg_format_ends_early when the grammar has nothing precise to say;
+    /// expected and hint are those of the field's position.
+    void refuse(std::string_view v, std::size_t at, diag why, char const* expected, char const* hint, shape how) noexcept {
         if (at > v.size()) at = v.size();
         auto const control = [](char ch) {
             unsigned char const b = static_cast<unsigned char>(ch);
@@ -814,19 +817,31 @@ private:
             for (std::size_t k = at + 1; k < v.size() && v[k] != ';' && v[k] != ',' && v[k] != ' ' && v[k] != '\t'; ++k) {
                 if (control(v[k])) {
                     at = k;
-                    msg = {};
+                    why = diag::none;
                     break;
                 }
             }
         }
         // The byte itself when the grammar has nothing more precise to say (or it is a control byte).
-        bool const generic = msg.empty() || msg == "unexpected character" || msg == "unexpected end of input";
+        // (positional rows have no message of their own: "unexpected character")
+        bool const generic = why == diag::none || why == diag::unexpected_character || why == diag::unexpected_end ||
+                             sipview::info(why).message.empty();
+        std::string_view msg = generic ? std::string_view() : sipview::info(why).message;
         if (at < v.size()) {
-            if (generic || control(v[at])) msg = byte_message[v[at]];
+            if (generic || control(v[at])) {
+                why = diag::msg_format_byte;
+                msg = byte_message[v[at]];
+            }
         } else if (generic) {
-            msg = "the value is empty or ends too early";
+            why = diag::msg_format_ends_early;
+            msg = sipview::info(why).message;
         }
-        error = parse_error{n + written_size(how, v.substr(0, at)), expected, msg, hint, errc::syntax};
+        parse_error e = make_error(why, n + written_size(how, v.substr(0, at)));
+        e.code = errc::syntax;
+        e.expected = expected;
+        e.message = msg;
+        e.hint = hint;
+        error = e;
     }
 };
 
@@ -884,7 +899,7 @@ inline result<std::string_view> format(T const& v, char* out, std::size_t capaci
         n = s.n;
     }
     if (n > capacity)
-        return parse_error{capacity, "", "output buffer too small", "formatted_size() gives the size needed", errc::too_large};
+        return make_error(diag::msg_format_buffer_full, capacity);
     return std::string_view(out, n);
 }
 

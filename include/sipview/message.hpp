@@ -159,8 +159,8 @@ public:
 
     /// Typed access through the header registry (headers.hpp): the value(s)
     /// of header H = header::NAME, parsed on demand, errors at their offset
-    /// in the message; errc::syntax "the message has no such header" when it
-    /// is absent. A single-valued header gives result<H::ast> (its first
+    /// in the message; diag::msg_no_such_header (errc::missing_header,
+    /// expected = the header's name) when it is absent. A single-valued header gives result<H::ast> (its first
     /// line; for Content-Length, every line must agree: errc::inconsistent
     /// otherwise); a list header (Via, Contact, Route...) the elements of all
     /// its lines, every line validated; a header that repeats one value per
@@ -214,8 +214,7 @@ public:
             auto o = parse_field(h, parse_content_length);
             if (!o) return o;
             if (*o != *r)
-                return parse_error{h.value_offset, "the same Content-Length as before", "several different Content-Length values",
-                                   "send exactly one Content-Length header", errc::inconsistent};
+                return make_error(diag::msg_content_length_changed, h.value_offset);
         }
         return r;
     }
@@ -266,8 +265,9 @@ private:
     friend struct detail::message_impl::parser;
 
     parse_error missing(header_id id) const noexcept {
-        return parse_error{body_offset_ >= 2 ? body_offset_ - 2 : body_offset_, to_string(id), "the message has no such header", "",
-                           errc::missing_header};
+        parse_error e = make_error(diag::msg_no_such_header, body_offset_ >= 2 ? body_offset_ - 2 : body_offset_);
+        e.expected = to_string(id);  // the header's name
+        return e;
     }
     template <class T, class Text>  // Text: borrowed_text, or std::string_view for the number parsers
     result<T> first_as(header_id id, result<T> (*parse)(Text) noexcept) const noexcept {
@@ -336,19 +336,17 @@ struct parser {
     // -- start line ----------------------------------------------------------
     bool start_line(iter& next) noexcept {
         if (*base == '\r' || *base == '\n') {
-            failure = make_error(0, "start line", "the message starts with an empty line",
-                                 "CRLF keep-alives before a message are only skipped on streams (see frame_message)");
+            failure = make_error(diag::msg_leading_empty_line, 0);
             return false;
         }
         iter cr = nullptr;
         iter const lf = line_end(base, cr);
         if (!lf) {
-            failure = make_error(off(end), "CRLF after the start line", "the message ends inside the start line",
-                                 "a SIP message is a start line, headers and an empty line, each ended by CRLF");
+            failure = make_error(diag::msg_start_line_unterminated, off(end));
             return false;
         }
         if (cr == lf && !opts.allow_bare_lf) {
-            failure = make_error(off(lf), "CRLF", "the start line ends with a bare LF", "end every line with CRLF (RFC 3261 §7)");
+            failure = make_error(diag::msg_start_line_bare_lf, off(lf));
             return false;
         }
         m.start_line_ = std::string_view(base, static_cast<std::size_t>(cr - base));
@@ -363,12 +361,11 @@ struct parser {
         bool supported = false;
         std::size_t const n = version_length(p, cr, supported);
         if (n == 0) {
-            failure = make_error(off(p), "SIP-Version (SIP/2.0)", "malformed SIP version", "write SIP/2.0");
+            failure = make_error(diag::msg_version_malformed, off(p));
             return false;
         }
         if (!supported) {
-            failure = make_error(off(p), "SIP/2.0", "unsupported SIP version", "only SIP/2.0 is supported (RFC 3261 §7.1)",
-                                 errc::out_of_range);
+            failure = make_error(diag::msg_version_unsupported, off(p));
             return false;
         }
         m.version_ = std::string_view(p, n);
@@ -376,15 +373,27 @@ struct parser {
         return true;
     }
 
-    bool one_sp(iter p, iter cr, char const* expected) noexcept {
+    /// The diagnostics of one SP position of the start line: the line ends,
+    /// another byte, several SP.
+    struct sp_diags {
+        diag missing;
+        diag not_sp;
+        diag several;
+    };
+    static constexpr sp_diags sp_after_method{diag::msg_sp_after_method_missing, diag::msg_sp_after_method_not_sp,
+                                              diag::msg_sp_after_method_several};
+    static constexpr sp_diags sp_before_version{diag::msg_sp_before_version_missing, diag::msg_sp_before_version_not_sp,
+                                                diag::msg_sp_before_version_several};
+    static constexpr sp_diags sp_after_version{diag::msg_sp_after_version_missing, diag::msg_sp_after_version_not_sp,
+                                               diag::msg_sp_after_version_several};
+
+    bool one_sp(iter p, iter cr, sp_diags const& d) noexcept {
         if (p == cr || *p != ' ') {
-            failure = make_error(off(p), expected, p == cr ? "the start line ends too early" : "expected a single SP here",
-                                 "the start line elements are separated by exactly one SP");
+            failure = make_error(p == cr ? d.missing : d.not_sp, off(p));
             return false;
         }
         if (p + 1 != cr && (p[1] == ' ' || p[1] == '\t')) {
-            failure = make_error(off(p + 1), expected, "more than one SP between start line elements",
-                                 "separate the start line elements with exactly one SP (RFC 3261 §7.1)");
+            failure = make_error(d.several, off(p + 1));
             return false;
         }
         return true;
@@ -395,16 +404,14 @@ struct parser {
         iter p = base;
         while (p != cr && is(*p, token_chars)) ++p;
         if (p == base) {
-            failure = make_error(0, "method (token)", is(*base, c_wsp) ? "whitespace before the method" : "the request line must start with a method",
-                                 "a request starts with Method SP Request-URI SP SIP/2.0");
+            failure = make_error(is(*base, c_wsp) ? diag::msg_method_whitespace : diag::msg_method_missing, 0);
             return false;
         }
         m.method_ = std::string_view(base, static_cast<std::size_t>(p - base));
-        if (!one_sp(p, cr, "SP after the method")) return false;
+        if (!one_sp(p, cr, sp_after_method)) return false;
         iter const u = p + 1;
         if (*u == '<') {
-            failure = make_error(off(u), "Request-URI", "the Request-URI must not be enclosed in <>",
-                                 "write the Request-URI without angle brackets (RFC 3261 §25.1)");
+            failure = make_error(diag::msg_request_uri_brackets, off(u));
             return false;
         }
         {
@@ -442,42 +449,35 @@ struct parser {
         bool const split_uri = words_after > 1 && version_length(first_word, cr, version_follows) == 0;
         parse_error err;
         sipview::uri parsed;
-        if (!run(slice, grammar::uri >> describe("end of the Request-URI")[x3::eoi], parsed, err)) {
+        if (!run(slice, grammar::uri >> describe(diag::msg_request_uri_end)[x3::eoi], parsed, err)) {
             explain_uri_error(slice, 0, err);
             err.offset += off(u);
             if (split_uri) {
                 err.offset = off(ue);
-                err.message = "whitespace inside the Request-URI";
-                err.hint = "a Request-URI cannot contain spaces: remove them or escape them as %20";
+                err.refine(diag::msg_request_uri_space);
             }
             failure = err;
             return false;
         }
         if (parsed.is_sip() && parsed.headers_text) {
-            failure = make_error(off(parsed.headers_text->data() - 1), "Request-URI without headers",
-                                 "a Request-URI must not contain headers ('?')",
-                                 "headers are allowed in From/To/Contact URIs, not in the Request-URI (RFC 3261 §19.1.5)");
+            failure = make_error(diag::msg_request_uri_headers, off(parsed.headers_text->data() - 1));
             return false;
         }
         m.request_uri_ = parsed;
         if (ue == cr) {
-            failure = make_error(off(cr), "SP SIP-Version", "the request line ends after the Request-URI",
-                                 "a request line is Method SP Request-URI SP SIP/2.0");
+            failure = make_error(diag::msg_request_line_no_version, off(cr));
             return false;
         }
         if (split_uri) {
-            failure = make_error(off(ue), "SP SIP-Version", "whitespace inside the Request-URI",
-                                 "a Request-URI cannot contain spaces: remove them or escape them as %20");
+            failure = make_error(diag::msg_request_uri_split, off(ue));
             return false;
         }
-        if (!one_sp(ue, cr, "SP before the SIP-Version")) return false;
+        if (!one_sp(ue, cr, sp_before_version)) return false;
         iter after = nullptr;
         if (!version(ue + 1, cr, after)) return false;
         if (after != cr) {
             bool const ws = *after == ' ' || *after == '\t';
-            failure = make_error(off(after), "CRLF after the SIP-Version",
-                                 ws ? "trailing whitespace after the SIP-Version" : "unexpected character after the SIP-Version",
-                                 ws ? "end the request line right after SIP/2.0" : "");
+            failure = make_error(ws ? diag::msg_version_trailing_space : diag::msg_version_trailing_text, off(after));
             return false;
         }
         return true;
@@ -487,32 +487,27 @@ struct parser {
         m.kind_ = message_kind::response;
         iter p = nullptr;
         if (!version(base, cr, p)) return false;
-        if (!one_sp(p, cr, "SP after the SIP-Version")) return false;
+        if (!one_sp(p, cr, sp_after_version)) return false;
         iter const c = p + 1;
         iter q = c;
         while (q != cr && is(*q, c_digit)) ++q;
         if (q == c) {
-            failure = make_error(off(c), "Status-Code (3 digits)", "the status code is missing", "a status line is SIP/2.0 SP 3DIGIT SP Reason-Phrase");
+            failure = make_error(diag::msg_status_missing, off(c));
             return false;
         }
         if (q - c != 3) {
-            failure = make_error(off(c), "Status-Code (3 digits)",
-                                 q - c > 3 ? "the status code has more than three digits" : "the status code has fewer than three digits",
-                                 "a status code is three digits, 100-699 (RFC 3261 §7.2)", errc::out_of_range);
+            failure = make_error(q - c > 3 ? diag::msg_status_too_long : diag::msg_status_too_short, off(c));
             return false;
         }
         unsigned const code = static_cast<unsigned>(c[0] - '0') * 100u + static_cast<unsigned>(c[1] - '0') * 10u +
                               static_cast<unsigned>(c[2] - '0');
         if (code < 100 || code > 699) {
-            failure = make_error(off(c), "Status-Code (100-699)", "the status code is outside 100-699",
-                                 "status classes are 1xx to 6xx (RFC 3261 §21)", errc::out_of_range);
+            failure = make_error(diag::msg_status_range, off(c));
             return false;
         }
         m.status_ = static_cast<std::uint16_t>(code);
         if (q == cr || *q != ' ') {
-            failure = make_error(off(q), "SP after the status code",
-                                 q == cr ? "the status line ends right after the status code" : "unexpected character after the status code",
-                                 "the SP after the status code is required even when the reason phrase is empty");
+            failure = make_error(q == cr ? diag::msg_status_sp_missing : diag::msg_status_sp_not_sp, off(q));
             return false;
         }
         // Reason-Phrase = *( reserved / unreserved / escaped / UTF8-NONASCII / UTF8-CONT / SP / HTAB )
@@ -521,18 +516,17 @@ struct parser {
             unsigned char const ch = static_cast<unsigned char>(*x);
             if (ch == '%') {
                 if (cr - x >= 3 && is(x[1], c_hex) && is(x[2], c_hex)) { x += 3; continue; }
-                failure = make_error(off(x), "two hex digits after '%'", "malformed percent-escape in the reason phrase", "write '%' itself as %25");
+                failure = make_error(diag::msg_reason_escape, off(x));
                 return false;
             }
             if (ch < 0x80 && is(*x, alphanum | c_reason_x)) { ++x; continue; }
             if (ch >= 0x80 && ch <= 0xBF) { ++x; continue; }  // UTF8-CONT
             if (ch >= 0x80) {
                 if (std::size_t const n = utf8_nonascii_length(x, cr)) { x += n; continue; }
-                failure = make_error(off(x), "UTF-8 text", "invalid UTF-8 in the reason phrase");
+                failure = make_error(diag::msg_reason_utf8, off(x));
                 return false;
             }
-            failure = make_error(off(x), "Reason-Phrase character", "character not allowed in the reason phrase",
-                                 "escape it as %HH (RFC 3261 §25.1 Reason-Phrase)");
+            failure = make_error(diag::msg_reason_char, off(x));
             return false;
         }
         m.reason_ = std::string_view(r, static_cast<std::size_t>(cr - r));
@@ -557,36 +551,32 @@ struct parser {
         for (;;) {
             m.header_count_ = n;
             if (p == end || (*p == '\r' && end - p == 1)) {
-                keep_first(failure, make_error(off(p), "empty line (CRLF) after the headers", "the message ends before the empty line that closes the headers",
-                                               "end the header section with an empty line, even when there is no body"));
+                keep_first(failure, make_error(diag::msg_headers_unterminated, off(p)));
                 return nullptr;
             }
             if (*p == '\r' && p[1] == '\n') return p + 2;
             if (*p == '\n') {
                 if (opts.allow_bare_lf) return p + 1;
-                keep_first(failure, make_error(off(p), "CRLF", "bare LF line end", "end every line with CRLF (RFC 3261 §7)"));
+                keep_first(failure, make_error(diag::msg_bare_lf, off(p)));
                 return nullptr;
             }
             if (*p == '\r') {
-                keep_first(failure, make_error(off(p), "CRLF", "bare CR in the header section", "end every line with CRLF (RFC 3261 §7)"));
+                keep_first(failure, make_error(diag::msg_bare_cr, off(p)));
                 return nullptr;
             }
             if (is(*p, c_wsp)) {
-                keep_first(failure, make_error(off(p), "header name", "a header line starts with whitespace",
-                                               "a continuation line must follow a header line; remove the leading whitespace"));
+                keep_first(failure, make_error(diag::msg_header_leading_space, off(p)));
                 return nullptr;
             }
             iter q = skip_class<token_chars>(p, end);
             if (q == p) {
-                keep_first(failure, make_error(off(p), "header name (token)", "malformed header name",
-                                               "a header line is Name: value, the name a token"));
+                keep_first(failure, make_error(diag::msg_header_name, off(p)));
                 return nullptr;
             }
             iter const name_end = q;
             while (q != end && is(*q, c_wsp)) ++q;
             if (q == end || *q != ':') {
-                keep_first(failure, make_error(off(q), "':' after the header name", "the header name must be followed by ':'",
-                                               "a header line is Name: value"));
+                keep_first(failure, make_error(diag::msg_header_colon, off(q)));
                 return nullptr;
             }
             iter const v = q + 1;
@@ -599,7 +589,7 @@ struct parser {
                 lf = line_end(s, content_end);
                 if (!lf) { lf = end; content_end = end; terminated = false; break; }
                 if (content_end == lf && !opts.allow_bare_lf) {
-                    keep_first(failure, make_error(off(lf), "CRLF", "bare LF line end", "end every line with CRLF (RFC 3261 §7)"));
+                    keep_first(failure, make_error(diag::msg_bare_lf, off(lf)));
                     return nullptr;
                 }
                 if (lf + 1 != end && is(lf[1], c_wsp)) { s = lf + 1; continue; }
@@ -619,8 +609,7 @@ struct parser {
                 else break;
             }
             if (n == capacity) {
-                keep_first(failure, make_error(off(p), "fewer headers", "too many headers for the header storage",
-                                               "pass a larger header_field array", errc::too_many_headers));
+                keep_first(failure, make_error(diag::msg_too_many_headers, off(p)));
                 return nullptr;
             }
             header_field& h = storage[n++];
@@ -632,8 +621,7 @@ struct parser {
             if (h.id == header_id::content_length) content_length(h, cl);
             if (!terminated) {
                 m.header_count_ = n;
-                keep_first(failure, make_error(off(end), "CRLF", "the message ends inside a header line",
-                                               "end every header line with CRLF and the header section with an empty line"));
+                keep_first(failure, make_error(diag::msg_header_unterminated, off(end)));
                 return nullptr;
             }
             p = lf + 1;
@@ -670,27 +658,19 @@ struct parser {
         std::size_t const available = static_cast<std::size_t>(end - head_end);
         std::size_t length = available;
         if (cl.conflict) {
-            parse_error const e = make_error(cl.conflicting->value_offset, "one Content-Length value",
-                                             "several different Content-Length values",
-                                             "send exactly one Content-Length header", errc::inconsistent);
+            parse_error const e = make_error(diag::msg_content_length_conflict, cl.conflicting->value_offset);
             if (opts.strict_content_length || opts.require_content_length) keep_first(failure, e);
             else m.warnings_.add(e);  // RFC 4475 §3.3.9: the rest of the datagram is the body
         } else if (cl.first && !cl.bad) {
             if (cl.value > available) {
-                keep_first(failure, make_error(cl.first->value_offset, "Content-Length at most the octets present",
-                                               "Content-Length is larger than the body that follows",
-                                               "Content-Length must count the body octets exactly", errc::inconsistent));
+                keep_first(failure, make_error(diag::msg_content_length_too_large, cl.first->value_offset));
             } else {
                 length = cl.value;
                 if (length < available)
-                    m.warnings_.add(make_error(off(head_end + length), "end of the datagram",
-                                               "octets after the end of the message (Content-Length ends it) were ignored", "",
-                                               errc::inconsistent));
+                    m.warnings_.add(make_error(diag::msg_trailing_octets, off(head_end + length)));
             }
         } else if (!cl.first && opts.require_content_length) {
-            keep_first(failure, make_error(m.body_offset_ >= 2 ? m.body_offset_ - 2 : m.body_offset_, "Content-Length header",
-                                           "Content-Length is required on a stream transport",
-                                           "add Content-Length (0 for no body), RFC 3261 §18.3", errc::missing_header));
+            keep_first(failure, make_error(diag::msg_content_length_required, m.body_offset_ >= 2 ? m.body_offset_ - 2 : m.body_offset_));
         }
         m.text_ = std::string_view(base, m.body_offset_ + length);
         m.framing_warnings_ = m.warnings_.size();
@@ -719,7 +699,7 @@ inline result<message> parse_message(borrowed_text input, header_field* headers,
     message& m = *r;
     detail::message_impl::parser p(m, opts, headers, capacity, input);
     if (input.empty()) {
-        r.set_error(parse_error{0, "start line", "empty message", "", errc::syntax});
+        r.set_error(make_error(diag::msg_empty_message, 0));
         return r;
     }
     detail::iter next = nullptr;

@@ -1,7 +1,7 @@
 // sipview — the start line and the header lines of a message, the scanning
 // shared by parse_message (message.hpp) and stream framing (stream.hpp):
 // SIP-Version recognition, the Content-Length header name and its simple
-// values, and the error records both report with. Light: stream.hpp
+// values, and how both keep the first error. Light: stream.hpp
 // includes this and scalar_headers.hpp, not the whole message machinery.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_MESSAGE_SPLIT_HPP
@@ -17,11 +17,6 @@
 namespace sipview {
 namespace detail {
 namespace message_impl {
-
-inline parse_error make_error(std::size_t offset, char const* expected, char const* message, char const* hint = "",
-                              errc code = errc::syntax) noexcept {
-    return parse_error{offset, expected, message, hint, code};
-}
 
 /// Keeps the error with the smallest offset (the first in message order).
 inline void keep_first(std::optional<parse_error>& slot, parse_error const& e) noexcept {

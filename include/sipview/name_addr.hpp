@@ -64,6 +64,7 @@ struct name_addr {
     }
 };
 
+namespace detail {
 namespace grammar {
 namespace name_addr_rules {
 using namespace detail;
@@ -71,6 +72,7 @@ using x3::lit;
 using sipview::name_addr;
 
 /// qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
+/// Why hand-written: PEG greediness (0*3DIGIT then no further token character).
 struct qvalue_parser : primitive<qvalue_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
@@ -89,6 +91,7 @@ struct qvalue_parser : primitive<qvalue_parser> {
 };
 
 /// delta-seconds = 1*DIGIT (at most 2^32 - 1 here)
+/// Why hand-written: exact error position (a too-large value, at its first digit).
 struct delta_seconds_parser : primitive<delta_seconds_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
@@ -149,6 +152,7 @@ inline constexpr auto route_param = name_addr_rules::bracketed_element;
 inline constexpr auto name_addr_entry = name_addr >> detail::describe(diag::na_end)[x3::eoi];
 
 } // namespace grammar
+} // namespace detail
 
 /// A comma-separated list of name-addr elements (Contact, Route,
 /// Record-Route...) or Contact's `*`. Iterating re-reads each element from
@@ -186,8 +190,8 @@ public:
             at_ = p;
             current_ = name_addr{};
             auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(current_);
-            bool const ok = brackets_ ? grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
-                                      : grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
+            bool const ok = brackets_ ? detail::grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
+                                      : detail::grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
             if (!ok) { at_ = nullptr; current_ = name_addr{}; return; }  // unreachable on validated text
             next_ = p;
         }
@@ -221,6 +225,9 @@ namespace detail {
 
 /// Validates `element *(COMMA element)`, counting the elements. The AST in
 /// context is scratch space for each element in turn.
+/// Why hand-written: exact error position (a missing separator is reported
+/// where the element ended) and the per-element count and scratch reset,
+/// which X3's kleene has no place for.
 template <class Element>
 struct counted_list_parser : primitive<counted_list_parser<Element>> {
     Element element;
@@ -304,7 +311,7 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 inline result<name_addr> parse_name_addr(borrowed_text text) noexcept {
     result<name_addr> r(std::in_place);
     parse_error err;
-    if (!detail::run(text, grammar::name_addr_entry, *r, err)) {
+    if (!detail::run(text, detail::grammar::name_addr_entry, *r, err)) {
         detail::explain_name_addr_error(text, err);
         r.set_error(err);
     }
@@ -314,19 +321,19 @@ inline result<name_addr> parse_name_addr(borrowed_text text) noexcept {
 /// Contact value: STAR / ( contact-param *( COMMA contact-param ) ).
 inline result<name_addr_list> parse_contact_list(borrowed_text text) noexcept {
     if (text.size() == 1 && text[0] == '*') return name_addr_list(text, true, false, 0);
-    return detail::parse_list(text, grammar::name_addr, false);
+    return detail::parse_list(text, detail::grammar::name_addr, false);
 }
 
 /// Route / Record-Route value: name-addr *( SEMI rr-param ), comma-separated;
 /// the URI must be inside <>.
 inline result<name_addr_list> parse_route_list(borrowed_text text) noexcept {
-    return detail::parse_list(text, grammar::route_param, true);
+    return detail::parse_list(text, detail::grammar::route_param, true);
 }
 
 /// Any comma-separated list of ( name-addr / addr-spec ) *( SEMI param )
 /// (Reply-To, Refer-To lists, P-Asserted-Identity...).
 inline result<name_addr_list> parse_name_addr_list(borrowed_text text) noexcept {
-    return detail::parse_list(text, grammar::name_addr, false);
+    return detail::parse_list(text, detail::grammar::name_addr, false);
 }
 
 } // namespace sipview

@@ -42,32 +42,30 @@ inline void visit_fields(rack const& v, F&& f) {
     f("method", v.method);
 }
 
+namespace detail {
 namespace grammar {
 namespace reliable_provisional_rules {
-inline constexpr char msg_response_num_range[] = "response-num must be 1 to 2**31 - 1";
 /// response-num = 1*DIGIT, at most 2**31 - 1 (0 is refused after the match: see parse_rseq).
-inline constexpr detail::message_impl::bounded_number response_num(0x7FFFFFFFu, "response-num (1 to 2147483647)",
-                                                                  msg_response_num_range);
-inline constexpr detail::message_impl::bounded_number cseq_num(0x7FFFFFFFu, "CSeq number below 2**31",
-                                                              detail::message_impl::msg_cseq_range);
+inline constexpr detail::message_impl::bounded_number response_num(0x7FFFFFFFu, diag::msg_response_num_range);
+inline constexpr detail::message_impl::bounded_number cseq_num(0x7FFFFFFFu, diag::msg_cseq_range);
 } // namespace reliable_provisional_rules
 } // namespace grammar
+} // namespace detail
 
 namespace detail {
 namespace reliable_provisional_impl {
 namespace rules = grammar::reliable_provisional_rules;
 
 inline constexpr auto rseq_grammar =
-    describe("response-num (1*DIGIT)", "RSeq is a number from 1 to 2147483647")[rules::response_num] >> grammar::SWS >>
-    describe("end of the RSeq value", "unexpected character after the RSeq number")[x3::eoi];
+    describe(diag::msg_rseq_number)[rules::response_num] >> grammar::SWS >> describe(diag::msg_rseq_end)[x3::eoi];
 
 inline constexpr auto rack_grammar =
-    set<&rack::rseq_text>[describe("response-num (1*DIGIT)", "RAck starts with the RSeq number of the response")[rules::response_num]] >>
-    describe("LWS after the response-num", "RAck is response-num SP CSeq-number SP method")[grammar::LWS] >>
-    set<&rack::cseq_text>[describe("CSeq number (1*DIGIT)", "RAck needs the CSeq number of the response")[rules::cseq_num]] >>
-    describe("LWS after the CSeq number", "RAck is response-num SP CSeq-number SP method")[grammar::LWS] >>
-    set<&rack::method>[describe("method (token)", "RAck ends with the method of the response")[grammar::token]] >> grammar::SWS >>
-    describe("end of the RAck value", "unexpected character after the RAck method")[x3::eoi];
+    set<&rack::rseq_text>[describe(diag::msg_rack_rseq)[rules::response_num]] >>
+    describe(diag::msg_rack_lws_rseq)[grammar::LWS] >>
+    set<&rack::cseq_text>[describe(diag::msg_rack_cseq)[rules::cseq_num]] >>
+    describe(diag::msg_rack_lws_cseq)[grammar::LWS] >>
+    set<&rack::method>[describe(diag::msg_rack_method)[grammar::token]] >> grammar::SWS >>
+    describe(diag::msg_rack_end)[x3::eoi];
 
 inline std::uint32_t digits_value(std::string_view d) noexcept {
     std::uint64_t v = 0;
@@ -78,15 +76,7 @@ inline std::uint32_t digits_value(std::string_view d) noexcept {
     return static_cast<std::uint32_t>(v);
 }
 
-inline parse_error zero_response_num() noexcept {
-    return parse_error{0, "response-num (1 to 2147483647)", rules::msg_response_num_range,
-                       "RSeq numbers start at 1 (RFC 3262 §7.1)", errc::out_of_range};
-}
-
-inline void mark_ranges(parse_error& e) noexcept {
-    message_impl::mark_range(e, rules::msg_response_num_range);
-    message_impl::mark_range(e, message_impl::msg_cseq_range);
-}
+inline parse_error zero_response_num() noexcept { return make_error(diag::msg_response_num_zero, 0); }
 
 } // namespace reliable_provisional_impl
 } // namespace detail
@@ -96,10 +86,7 @@ inline result<std::uint32_t> parse_rseq(borrowed_text value) noexcept {
     namespace impl = detail::reliable_provisional_impl;
     detail::message_impl::no_ast ast;
     parse_error err;
-    if (!detail::run(value, impl::rseq_grammar, ast, err)) {
-        impl::mark_ranges(err);
-        return err;
-    }
+    if (!detail::run(value, impl::rseq_grammar, ast, err)) return err;
     std::uint32_t const n = impl::digits_value(value);
     if (n == 0) return impl::zero_response_num();
     return n;
@@ -111,7 +98,6 @@ inline result<rack> parse_rack(borrowed_text value) noexcept {
     result<rack> r(std::in_place);
     parse_error err;
     if (!detail::run(value, impl::rack_grammar, *r, err)) {
-        impl::mark_ranges(err);
         r.set_error(err);
         return r;
     }

@@ -46,18 +46,13 @@ struct media_type {
 namespace detail {
 namespace message_impl {
 
-inline constexpr char msg_cseq_range[] = "the CSeq number must be less than 2**31";
-inline constexpr char msg_max_forwards_range[] = "Max-Forwards must be at most 255";
-inline constexpr char msg_delta_range[] = "the value does not fit in 32 bits";
-inline constexpr char msg_cl_range[] = "Content-Length does not fit in 32 bits";
-
 /// 1*DIGIT of value at most `max`; all digits are consumed before the range
-/// is checked, and a larger value is reported (out_of_range) at its first digit.
+/// is checked, and a larger value is reported at its first digit as `range`
+/// (a row with errc::out_of_range).
 struct bounded_number : primitive<bounded_number> {
     std::uint64_t max;
-    char const* expected;
-    char const* range_message;
-    constexpr bounded_number(std::uint64_t m, char const* e, char const* r) : max(m), expected(e), range_message(r) {}
+    diag range;
+    constexpr bounded_number(std::uint64_t m, diag r) : max(m), range(r) {}
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         It p = first;
@@ -68,7 +63,7 @@ struct bounded_number : primitive<bounded_number> {
         }
         if (p == first) return false;
         if (v > max) {
-            report(ctx, first, expected, range_message);
+            report(ctx, first, range);
             return false;
         }
         first = p;
@@ -79,43 +74,38 @@ struct bounded_number : primitive<bounded_number> {
 struct no_ast {};
 
 inline constexpr auto cseq_grammar =
-    set<&cseq::number_text>[describe("CSeq number (1*DIGIT)", "the CSeq value must start with a sequence number")[
-        bounded_number(0x7FFFFFFFu, "CSeq number below 2**31", msg_cseq_range)]] >>
-    describe("LWS between the CSeq number and the method", "the CSeq number and method must be separated by whitespace")[grammar::LWS] >>
-    set<&cseq::method>[describe("method (token)", "the CSeq method is missing or malformed")[grammar::token]] >>
-    grammar::SWS >> describe("end of the CSeq value", "unexpected character after the CSeq method")[x3::eoi];
+    set<&cseq::number_text>[describe(diag::msg_cseq_number)[bounded_number(0x7FFFFFFFu, diag::msg_cseq_range)]] >>
+    describe(diag::msg_cseq_lws)[grammar::LWS] >>
+    set<&cseq::method>[describe(diag::msg_cseq_method)[grammar::token]] >>
+    grammar::SWS >> describe(diag::msg_cseq_end)[x3::eoi];
 
 /// callid = word [ "@" word ]
 inline constexpr auto call_id_grammar =
-    describe("Call-ID (word [\"@\" word])", "the Call-ID is missing or malformed")[grammar::word] >>
-    -(x3::lit('@') >> describe("word after '@'", "the Call-ID needs a word after '@'")[grammar::word]) >>
-    grammar::SWS >> describe("end of the Call-ID", "unexpected character in the Call-ID")[x3::eoi];
+    describe(diag::msg_call_id)[grammar::word] >>
+    -(x3::lit('@') >> describe(diag::msg_call_id_word)[grammar::word]) >>
+    grammar::SWS >> describe(diag::msg_call_id_end)[x3::eoi];
 
+/// 1*DIGIT at most Max: `number` when it is not a number, `range` when it is too large.
 template <std::uint64_t Max>
-inline constexpr auto number_grammar(char const* expected, char const* range) {
-    return describe(expected, "a decimal number is required")[bounded_number(Max, expected, range)] >> grammar::SWS >>
-           describe("end of the number", "unexpected character after the number")[x3::eoi];
+inline constexpr auto number_grammar(diag number, diag range) {
+    return describe(number)[bounded_number(Max, range)] >> grammar::SWS >> describe(diag::msg_number_end)[x3::eoi];
 }
 
 /// m-parameter = m-attribute EQUAL m-value; m-value = token / quoted-string
 inline constexpr auto media_type_grammar =
-    set<&media_type::type>[describe("media type (token)", "the media type is missing or malformed")[grammar::token]] >>
-    describe("'/' between type and subtype", "a media type is written type/subtype")[grammar::SLASH] >>
-    set<&media_type::subtype>[describe("media subtype (token)", "the media subtype is missing or malformed")[grammar::token]] >>
+    set<&media_type::type>[describe(diag::msg_media_type)[grammar::token]] >>
+    describe(diag::msg_media_slash)[grammar::SLASH] >>
+    set<&media_type::subtype>[describe(diag::msg_media_subtype)[grammar::token]] >>
     set<&media_type::params_text>[*(grammar::SEMI >>
-                                    describe("media type parameter (token = value)", "malformed media type parameter")[
+                                    describe(diag::msg_media_param)[
                                         grammar::token >> grammar::EQUAL >> (grammar::quoted | grammar::token)])] >>
-    grammar::SWS >> describe("';' parameter or end of the media type", "unexpected character in the media type")[x3::eoi];
-
-inline void mark_range(parse_error& e, char const* range_message) noexcept {
-    if (e.message.data() == range_message) e.code = errc::out_of_range;
-}
+    grammar::SWS >> describe(diag::msg_media_end)[x3::eoi];
 
 template <std::uint64_t Max>
-inline result<std::uint32_t> parse_number(std::string_view value, char const* expected, char const* range) noexcept {
+inline result<std::uint32_t> parse_number(std::string_view value, diag number, diag range) noexcept {
     no_ast ast;
     parse_error err;
-    if (run(value, number_grammar<Max>(expected, range), ast, err)) {
+    if (run(value, number_grammar<Max>(number, range), ast, err)) {
         std::uint64_t v = 0;
         for (char c : value) {
             if (!is(c, c_digit)) break;
@@ -123,7 +113,6 @@ inline result<std::uint32_t> parse_number(std::string_view value, char const* ex
         }
         return static_cast<std::uint32_t>(v);
     }
-    mark_range(err, range);
     return err;
 }
 
@@ -140,8 +129,7 @@ inline result<cseq> parse_cseq(borrowed_text value) noexcept {
         c.number = static_cast<std::uint32_t>(v);
         return c;
     }
-    detail::message_impl::mark_range(err, detail::message_impl::msg_cseq_range);
-    if (err.code == errc::out_of_range) err.hint = "CSeq numbers are 32-bit and below 2147483648 (RFC 3261 §8.1.1.5)";
+    if (err.id == diag::msg_cseq_range) err.add_hint(diag::msg_cseq_range_hint);
     return err;
 }
 
@@ -154,32 +142,21 @@ inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
         while (n > 0 && (detail::is(value[n - 1], detail::c_wsp) || value[n - 1] == '\r' || value[n - 1] == '\n')) --n;
         return value.substr(0, n);
     }
-    if (err.message == std::string_view("unexpected character in the Call-ID") && err.offset < value.size() &&
-        value[err.offset] == '@')
-        err.hint = "a Call-ID holds at most one '@'";
+    if (err.id == diag::msg_call_id_end && err.offset < value.size() && value[err.offset] == '@')
+        err.add_hint(diag::msg_call_id_at_hint);
     return err;
 }
 
 /// Max-Forwards value: 1*DIGIT, at most 255 (RFC 3261 §20.22; leading zeros allowed).
 inline result<std::uint8_t> parse_max_forwards(std::string_view value) noexcept {
-    auto r = detail::message_impl::parse_number<255>(value, "Max-Forwards (0-255)", detail::message_impl::msg_max_forwards_range);
-    if (!r) {
-        parse_error e = r.error();
-        if (e.code == errc::out_of_range) e.hint = "Max-Forwards is an integer in the range 0-255 (RFC 3261 §20.22)";
-        return e;
-    }
+    auto r = detail::message_impl::parse_number<255>(value, diag::msg_max_forwards_number, diag::msg_max_forwards_range);
+    if (!r) return r.error();
     return static_cast<std::uint8_t>(*r);
 }
 
 /// delta-seconds (Expires, Min-Expires): 1*DIGIT that fits 32 bits.
 inline result<std::uint32_t> parse_delta_seconds(std::string_view value) noexcept {
-    auto r = detail::message_impl::parse_number<0xFFFFFFFFu>(value, "delta-seconds (0-4294967295)", detail::message_impl::msg_delta_range);
-    if (!r) {
-        parse_error e = r.error();
-        if (e.code == errc::out_of_range) e.hint = "delta-seconds must fit in 32 bits (at most 4294967295)";
-        return e;
-    }
-    return r;
+    return detail::message_impl::parse_number<0xFFFFFFFFu>(value, diag::msg_delta_number, diag::msg_delta_range);
 }
 
 /// Content-Length value: 1*DIGIT (at most 2**32 - 1 here).
@@ -191,15 +168,11 @@ inline result<std::uint32_t> parse_content_length(std::string_view value) noexce
         if (i == value.size()) return v;
     }
     if (!value.empty() && value[0] == '-')
-        return parse_error{0, "Content-Length (1*DIGIT)", "Content-Length cannot be negative", "write the body size in octets, 0 for no body",
-                           errc::syntax};
-    auto r = detail::message_impl::parse_number<0xFFFFFFFFu>(value, "Content-Length (1*DIGIT)", detail::message_impl::msg_cl_range);
+        return make_error(diag::msg_content_length_negative, 0);
+    auto r = detail::message_impl::parse_number<0xFFFFFFFFu>(value, diag::msg_content_length_number, diag::msg_content_length_range);
     if (!r) {
         parse_error e = r.error();
-        if (e.code != errc::out_of_range) {
-            e.message = "Content-Length must be a decimal number";
-            e.hint = "write the body size in octets, 0 for no body";
-        }
+        if (e.id != diag::msg_content_length_range) e.refine(diag::msg_content_length_not_number);
         return e;
     }
     return r;
@@ -260,8 +233,7 @@ inline std::size_t check_text_value(std::string_view v, bool quoted_pairs = fals
 inline result<std::string_view> parse_header_text(borrowed_text value) noexcept {
     std::size_t const bad = detail::message_impl::check_text_value(value);
     if (bad == std::string_view::npos) return std::string_view(value);
-    return parse_error{bad, "header value text", "control character in a header value",
-                       "header values are UTF-8 text without control characters", errc::syntax};
+    return make_error(diag::msg_header_text, bad);
 }
 
 /// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
@@ -276,8 +248,7 @@ inline result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
     std::size_t k = n;
     while (k < value.size() && (detail::is(value[k], detail::c_wsp) || value[k] == '\r' || value[k] == '\n')) ++k;
     if (k < value.size() && value[k] != '(' && value[k] != ';')
-        return parse_error{k, "a comment or ';' after delta-seconds", "unexpected text after the Retry-After seconds",
-                           "Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261 §20.33)", errc::syntax};
+        return make_error(diag::msg_retry_after_end, k);
     return r;
 }
 

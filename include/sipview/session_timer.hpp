@@ -63,39 +63,40 @@ inline void visit_fields(min_se const& v, F&& f) {
     f("params", v.params());
 }
 
+namespace detail {
 namespace grammar {
 namespace session_timer_rules {
 using detail::describe;
 using detail::when;
 using detail::keyword;
 
-inline constexpr detail::message_impl::bounded_number delta_seconds(0xFFFFFFFFu, "delta-seconds (0-4294967295)",
-                                                                   detail::message_impl::msg_delta_range);
+inline constexpr detail::message_impl::bounded_number delta_seconds(0xFFFFFFFFu, diag::msg_delta_range);
 
 /// se-params = refresher-param / generic-param
 inline constexpr auto se_param = detail::by_name(
     generic_param,
-    when("refresher", describe("'=' after refresher", "refresher needs a value: refresher=uac or refresher=uas")[EQUAL] >>
-                          describe("uac or uas", "the refresher is uac or uas (RFC 4028 §4)")[keyword("uac") | keyword("uas")]));
-inline constexpr auto se_params = *(SEMI >> describe("parameter name (token)")[se_param]);
+    when("refresher", describe(diag::msg_se_refresher_equal)[EQUAL] >>
+                          describe(diag::msg_se_refresher_value)[keyword("uac") | keyword("uas")]));
+inline constexpr auto se_params = *(SEMI >> describe(diag::msg_se_param_name)[se_param]);
 
 } // namespace session_timer_rules
 } // namespace grammar
+} // namespace detail
 
 namespace detail {
 namespace session_timer_impl {
 
 inline constexpr auto session_expires_grammar =
-    detail::set<&session_expires::delta_text>[describe("delta-seconds (1*DIGIT)", "Session-Expires starts with the session interval in seconds")[
+    detail::set<&session_expires::delta_text>[describe(diag::msg_se_delta)[
         grammar::session_timer_rules::delta_seconds]] >>
     detail::set<&session_expires::params_text>[grammar::session_timer_rules::se_params] >> grammar::SWS >>
-    describe("';' parameter or end of the value", "unexpected character in the Session-Expires value")[x3::eoi];
+    describe(diag::msg_se_end)[x3::eoi];
 
 inline constexpr auto min_se_grammar =
-    detail::set<&min_se::delta_text>[describe("delta-seconds (1*DIGIT)", "Min-SE starts with the minimum interval in seconds")[
+    detail::set<&min_se::delta_text>[describe(diag::msg_min_se_delta)[
         grammar::session_timer_rules::delta_seconds]] >>
     detail::set<&min_se::params_text>[grammar::header_params] >> grammar::SWS >>
-    describe("';' parameter or end of the value", "unexpected character in the Min-SE value")[x3::eoi];
+    describe(diag::msg_min_se_end)[x3::eoi];
 
 template <class Ast, class Grammar>
 inline result<Ast> parse_delta_and_params(borrowed_text value, Grammar const& g) noexcept {
@@ -107,8 +108,6 @@ inline result<Ast> parse_delta_and_params(borrowed_text value, Grammar const& g)
         r->delta = static_cast<std::uint32_t>(v);
         return r;
     }
-    message_impl::mark_range(err, message_impl::msg_delta_range);
-    if (err.code == errc::out_of_range) err.hint = "delta-seconds must fit in 32 bits (at most 4294967295)";
     r.set_error(err);
     return r;
 }

@@ -53,6 +53,7 @@ struct uri {
     std::optional<std::string_view> param_value(std::string_view name) const noexcept { return params().value(name); }
 };
 
+namespace detail {
 namespace grammar {
 namespace uri_rules {
 using namespace detail;
@@ -90,6 +91,7 @@ inline constexpr auto uri_header =
 inline constexpr auto uri_headers = lit('?') >> set<&uri::headers_text>[uri_header >> *(lit('&') >> uri_header)];
 
 /// "sips:" / "sip:" (any case) in one look at at most 5 bytes, setting scheme and kind.
+/// Why hand-written: PEG ordered choice ("sip" would match before "sips") and speed.
 struct sip_scheme_parser : primitive<sip_scheme_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
@@ -135,6 +137,7 @@ inline constexpr auto uri = detail::describe(diag::uri_expected)[detail::set<&si
 inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::bare_sip_uri | uri_rules::absolute_uri<detail::c_addr_sep>]];
 
 } // namespace grammar
+} // namespace detail
 
 namespace detail {
 
@@ -179,17 +182,19 @@ inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset,
 
 } // namespace detail
 
+namespace detail {
 namespace grammar {
 /// A whole input that is one URI (built once: X3 copies a grammar built inside a call).
 inline constexpr auto uri_entry = uri >> detail::describe(diag::uri_end)[boost::spirit::x3::eoi];
 } // namespace grammar
+} // namespace detail
 
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI, or
 /// absoluteURI for any other scheme. Allocation-free; never throws.
 inline result<uri> parse_uri(borrowed_text text) noexcept {
     result<uri> r(std::in_place);
     parse_error err;
-    if (!detail::run(text, grammar::uri_entry, *r, err)) {
+    if (!detail::run(text, detail::grammar::uri_entry, *r, err)) {
         detail::explain_uri_error(text, 0, err);
         r.set_error(err);
     }

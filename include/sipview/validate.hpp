@@ -38,8 +38,8 @@ namespace message_impl {
 
 /// Date = rfc1123-date = wkday "," SP date1 SP time SP "GMT";
 /// date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT.
-/// Returns nullptr when valid, else a message; `at` is the offset of the problem.
-inline char const* check_date(std::string_view v, std::size_t& at) noexcept {
+/// Returns diag::none when valid, else what is wrong; `at` is the offset of the problem.
+inline diag check_date(std::string_view v, std::size_t& at) noexcept {
     auto ci = [&](std::size_t i, char const* w) {
         for (std::size_t k = 0; k < 3; ++k)
             if (i + k >= v.size() || ascii_lower(v[i + k]) != w[k]) return false;
@@ -56,39 +56,39 @@ inline char const* check_date(std::string_view v, std::size_t& at) noexcept {
     bool ok = false;
     for (char const* d : days) ok = ok || ci(0, d);
     at = 0;
-    if (!ok) return "malformed Date: expected a weekday (Mon-Sun)";
+    if (!ok) return diag::msg_date_weekday;
     at = 3;
-    if (!ch(3, ',') || !ch(4, ' ')) return "malformed Date: expected \", \" after the weekday";
+    if (!ch(3, ',') || !ch(4, ' ')) return diag::msg_date_comma;
     at = 5;
-    if (!digits(5, 2) || !ch(7, ' ')) return "malformed Date: expected a two-digit day";
+    if (!digits(5, 2) || !ch(7, ' ')) return diag::msg_date_day;
     at = 8;
     ok = false;
     for (char const* mo : months) ok = ok || ci(8, mo);
-    if (!ok || !ch(11, ' ')) return "malformed Date: expected a month (Jan-Dec)";
+    if (!ok || !ch(11, ' ')) return diag::msg_date_month;
     at = 12;
-    if (!digits(12, 4) || !ch(16, ' ')) return "malformed Date: expected a four-digit year";
+    if (!digits(12, 4) || !ch(16, ' ')) return diag::msg_date_year;
     at = 17;
     if (!digits(17, 2) || !ch(19, ':') || !digits(20, 2) || !ch(22, ':') || !digits(23, 2) || !ch(25, ' '))
-        return "malformed Date: expected the time as HH:MM:SS";
+        return diag::msg_date_time;
     at = 26;
-    if (v.size() != 29 || !(v[26] == 'G' && v[27] == 'M' && v[28] == 'T')) return "the Date is not in GMT";
-    return nullptr;
+    if (v.size() != 29 || !(v[26] == 'G' && v[27] == 'M' && v[28] == 'T')) return diag::msg_date_not_gmt;
+    return diag::none;
 }
 
 /// The headers every request carries (RFC 3261 §8.1.1; Max-Forwards only
-/// requests), and what a missing one is called.
+/// requests), and the diagnostic of a missing one.
 struct mandatory_header {
     header_id id;
-    char const* message;
+    diag missing;
     bool requests_only;
 };
 inline constexpr mandatory_header mandatory_headers[] = {
-    {header_id::to, "the mandatory To header is missing", false},
-    {header_id::from, "the mandatory From header is missing", false},
-    {header_id::cseq, "the mandatory CSeq header is missing", false},
-    {header_id::call_id, "the mandatory Call-ID header is missing", false},
-    {header_id::via, "the mandatory Via header is missing", false},
-    {header_id::max_forwards, "the Max-Forwards header a request must carry is missing", true},
+    {header_id::to, diag::msg_missing_to, false},
+    {header_id::from, diag::msg_missing_from, false},
+    {header_id::cseq, diag::msg_missing_cseq, false},
+    {header_id::call_id, diag::msg_missing_call_id, false},
+    {header_id::via, diag::msg_missing_via, false},
+    {header_id::max_forwards, diag::msg_missing_max_forwards, true},
 };
 
 /// One header line checked with its registry row H: the error (offsets in
@@ -104,9 +104,8 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
         // known by name only: the header-value byte check is its parse
         if constexpr (H::id == header_id::date) {
             std::size_t at = 0;
-            if (char const* msg = check_date(h.value, at)) {
-                parse_error const w{h.value_offset + at, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)", msg,
-                                    "SIP dates are always GMT (RFC 3261 §20.17)", errc::syntax};
+            if (diag const d = check_date(h.value, at); d != diag::none) {
+                parse_error const w = make_error(d, h.value_offset + at);
                 if (opts.strict_date) return w;
                 warnings.add(w);
             }
@@ -118,16 +117,14 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
         if (!r) return shifted(r.error());
         if constexpr (H::id == header_id::cseq) {
             if (m.is_request() && r->method != m.method())
-                return parse_error{m.offset_of(r->method), "the request method", "the CSeq method differs from the request method",
-                                   "CSeq carries the method of the request line (RFC 3261 §8.1.1.5)", errc::inconsistent};
+                return make_error(diag::msg_cseq_method_mismatch, m.offset_of(r->method));
         }
         // Every value also gets the header-value byte check (after its own
         // grammar, whose error is the more precise one); its grammar has
         // checked quoted-strings and comments, whose quoted-pairs may escape
         // any byte but CR and LF.
         if (std::size_t const bad = check_text_value(h.value, true); bad != std::string_view::npos)
-            return parse_error{h.value_offset + bad, "header value text", "control character in a header value",
-                               "header values are UTF-8 text without control characters", errc::syntax};
+            return make_error(diag::msg_header_text, h.value_offset + bad);
         return std::nullopt;
     }
 }
@@ -150,8 +147,7 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
         if (h.id != header_id::other) {
             std::uint64_t const bit = std::uint64_t{1} << (idx % 64);
             if ((seen[idx / 64] & bit) && single_valued(h.id) && h.id != header_id::content_length)  // framing reports those
-                out.warnings.add(parse_error{h.offset, "one header of this name", "a single-valued header appears more than once",
-                                             "", errc::duplicate_header});
+                out.warnings.add(make_error(diag::msg_duplicate_header, h.offset));
             seen[idx / 64] |= bit;
         }
         std::optional<parse_error> e;
@@ -161,8 +157,7 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
         if (!known) {
             // an unknown header: the header-value byte check only
             if (std::size_t const bad = detail::message_impl::check_text_value(h.value); bad != std::string_view::npos)
-                e = parse_error{h.value_offset + bad, "header value text", "control character in a header value",
-                                "header values are UTF-8 text without control characters", errc::syntax};
+                e = make_error(diag::msg_header_text, h.value_offset + bad);
         }
         if (e) {
             out.error = e;
@@ -175,8 +170,7 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
             if (req.requests_only && m.is_response()) continue;
             unsigned const idx = static_cast<unsigned>(req.id);
             if (!(seen[idx / 64] & (std::uint64_t{1} << (idx % 64))))
-                out.warnings.add(parse_error{at, "mandatory header", req.message, "RFC 3261 §8.1.1 lists the headers every request carries",
-                                             errc::missing_header});
+                out.warnings.add(make_error(req.missing, at));
         }
     }
     return out;

@@ -105,6 +105,7 @@ enum class typed : unsigned char { ttl, maddr, received, branch, rport };
 /// A typed param value: the bytes up to the next SEMI/COMMA/LWS (or the end)
 /// are taken as a whole and must all be valid, so `ttl=12a` and `ttl=256`
 /// fail at the value's first byte rather than somewhere after it.
+/// Why hand-written: exact error position (and what is wrong with the value).
 template <typed K>
 struct typed_value : primitive<typed_value<K>> {
     static constexpr diag missing() noexcept {
@@ -180,6 +181,7 @@ struct typed_value : primitive<typed_value<K>> {
 
 /// The LWS between transport and sent-by, with a precise complaint when the
 /// sent-by is missing altogether.
+/// Why hand-written: exact error position (missing sent-by vs missing space).
 struct sent_by_space : primitive<sent_by_space> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
@@ -196,6 +198,8 @@ struct sent_by_space : primitive<sent_by_space> {
 
 /// sent-by host = hostname / IPv4address / IPv6reference, captured with its
 /// kind; an unbracketed IPv6 address is named as such.
+/// Why hand-written: PEG-vs-ABNF greediness (host_length, detail/scan.hpp)
+/// and exact error position (an unbracketed IPv6 address).
 template <auto HostMember, auto KindMember>
 struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
     template <class It, class Ctx, class RCtx, class Attr>
@@ -233,29 +237,11 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
     }
 };
 
-/// count<&Ast::member>[p]: on success, ++Ast::member.
-template <auto Member, class Subject>
-struct count_directive : directive_base<Subject, count_directive<Member, Subject>> {
-    using base = directive_base<Subject, count_directive<Member, Subject>>;
-    using base::base;
-    template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
-        if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
-        using owner = typename member_traits<decltype(Member)>::owner;
-        ++(ast_of<owner>(ctx).*Member);
-        return true;
-    }
-};
-template <auto Member>
-struct count_gen : directive_gen<count_gen<Member>> {
-    template <class p> using apply = count_directive<Member, p>;
-};
-template <auto Member> inline constexpr count_gen<Member> count{};
-
 } // namespace via_impl
 } // namespace detail
 
 // ===========================================================================
+namespace detail {
 namespace grammar {
 namespace via_rules {
 using namespace detail;
@@ -308,6 +294,7 @@ inline constexpr auto via_value =
     via_parm >> *(COMMA >> detail::describe(diag::via_next_entry)[via_parm]);
 
 } // namespace grammar
+} // namespace detail
 
 // ===========================================================================
 namespace detail {

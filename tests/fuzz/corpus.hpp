@@ -19,6 +19,8 @@
 
 #include <sipview/headers.hpp>
 
+#include "../support.hpp"
+
 namespace sipview_corpus {
 
 /// The parse entry points a value is meant for.
@@ -44,12 +46,9 @@ struct item {
     std::string text;
 };
 
-inline std::string read_bytes(std::filesystem::path const& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+// read_bytes (a path converts to std::string) and iequals: tests/support.hpp's.
+using sipview_test::read_bytes;
+using sipview_test::iequals;
 
 /// The files of `dir` ending in `suffix`, sorted by name.
 inline std::vector<std::filesystem::path> files(std::filesystem::path const& dir, std::string_view suffix) {
@@ -62,17 +61,6 @@ inline std::vector<std::filesystem::path> files(std::filesystem::path const& dir
     }
     std::sort(out.begin(), out.end());
     return out;
-}
-
-inline bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
 }
 
 struct header {

@@ -28,17 +28,15 @@ enum : cmask {
     c_qdtext     = 1u << 11,  // qdtext minus LWS: %x21 / %x23-5B / %x5D-7E / %x80-FF (UTF-8 checked separately)
     c_wsp        = 1u << 12,  // WSP = SP / HTAB
     c_scheme_x   = 1u << 13,  // scheme tail extras: "+" / "-" / "."
-    c_text_utf8  = 1u << 14,  // TEXT-UTF8char minus UTF8-NONASCII: %x21-7E
-    c_qpair      = 1u << 15,  // quoted-pair payload: %x00-09 / %x0B-0C / %x0E-7F
-    c_hname_x    = 1u << 16,  // header-name chars: same as token (RFC 3261 field-name = token)
-    c_ipv6       = 1u << 17,  // characters that may appear in an IPv6 address: HEXDIG ":" "."
-    c_reason_x   = 1u << 18,  // Reason-Phrase extras: reserved / unreserved / escaped / UTF8-NONASCII / SP / HTAB
-    c_addr_sep   = 1u << 19,  // "," / ";" / "?": cannot appear in an addr-spec outside <> (RFC 3261 §20)
-    c_label      = 1u << 20,  // hostname label interior: alphanum / "-"
-    c_hostchar   = 1u << 21,  // any hostname character: alphanum / "-" / "."
-    c_qd_fast    = 1u << 22,  // quoted-string bytes needing no special handling: SP / HTAB / qdtext ASCII
-    c_lws_first  = 1u << 23,  // a byte LWS can start with: SP / HTAB / CR (of a fold)
-    c_lhex       = 1u << 24,  // LHEX = DIGIT / %x61-66 (lowercase hex, RFC 3261 §25.1)
+    c_qpair      = 1u << 14,  // quoted-pair payload: %x00-09 / %x0B-0C / %x0E-7F
+    c_ipv6       = 1u << 15,  // characters that may appear in an IPv6 address: HEXDIG ":" "."
+    c_reason_x   = 1u << 16,  // Reason-Phrase extras: reserved / unreserved / escaped / UTF8-NONASCII / SP / HTAB
+    c_addr_sep   = 1u << 17,  // "," / ";" / "?": cannot appear in an addr-spec outside <> (RFC 3261 §20)
+    c_label      = 1u << 18,  // hostname label interior: alphanum / "-"
+    c_hostchar   = 1u << 19,  // any hostname character: alphanum / "-" / "."
+    c_qd_fast    = 1u << 20,  // quoted-string bytes needing no special handling: SP / HTAB / qdtext ASCII
+    c_lws_first  = 1u << 21,  // a byte LWS can start with: SP / HTAB / CR (of a fold)
+    c_lhex       = 1u << 22,  // LHEX = DIGIT / %x61-66 (lowercase hex, RFC 3261 §25.1)
 };
 
 constexpr bool in_range(unsigned c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
@@ -66,9 +64,7 @@ constexpr cmask classify(unsigned c) {
     if (c == 0x21 || in_range(c, 0x23, 0x5B) || in_range(c, 0x5D, 0x7E) || c >= 0x80) m |= c_qdtext;
     if (c == ' ' || c == '\t') m |= c_wsp;
     if (one_of(c, "+-.")) m |= c_scheme_x;
-    if (in_range(c, 0x21, 0x7E)) m |= c_text_utf8;
     if (c <= 0x09 || c == 0x0B || c == 0x0C || in_range(c, 0x0E, 0x7F)) m |= c_qpair;
-    if (alpha || digit || one_of(c, "-.!%*_+`'~")) m |= c_hname_x;
     if (digit || in_range(c, 'a', 'f') || in_range(c, 'A', 'F') || c == ':' || c == '.') m |= c_ipv6;
     if (c == ' ' || c == '\t' || c >= 0x80 || one_of(c, ";/?:@&=+$,-_.!~*'()%")) m |= c_reason_x;
     if (one_of(c, ",;?")) m |= c_addr_sep;
@@ -109,7 +105,6 @@ inline constexpr cmask paramchar_chars = unreserved | c_param_x;       // paramc
 inline constexpr cmask hnv_chars = unreserved | c_hnv_x;               // hname/hvalue (without escaped)
 inline constexpr cmask uric_chars = unreserved | c_reserved;           // uric (without escaped)
 inline constexpr cmask scheme_chars = alphanum | c_scheme_x;           // scheme tail
-inline constexpr cmask host_chars = alphanum | c_mark;                 // superset used to find a host's end
 
 /// The end of the run of class-`Bit` bytes starting at p (Bit: one class
 /// bit). Four bytes per step: one branch on the AND of their classes.
