@@ -858,3 +858,20 @@ TEST_CASE("a quoted-pair may escape a control byte only where the header's gramm
     std::string const bare = with_header("Reply-To: <sip:a@example.com>;p=\x07");
     CHECK_FALSE(parse_message(bare, h));
 }
+
+TEST_CASE("the word-at-a-time header-value pre-check agrees with the byte rule for every byte at every position", "[message][validate]") {
+    // plain_text: no byte < 0x20, 0x7F, 0xFE or 0xFF (then check_text_value has nothing to decide)
+    std::size_t checked = 0;
+    for (std::size_t len = 1; len <= 19; ++len) {
+        for (std::size_t at = 0; at < len; ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string v(len, 'a');
+                v[at] = static_cast<char>(b);
+                bool const plain = b >= 0x20 && b != 0x7F && b < 0xFE;
+                REQUIRE(detail::message_impl::plain_text(v.data(), v.size()) == plain);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 190 * 256);
+}
