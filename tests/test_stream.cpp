@@ -455,3 +455,23 @@ TEST_CASE("whatever frame_message frames, parse_message rejects or accepts with 
     }
     CHECK(cases > 5000);
 }
+
+TEST_CASE("framing takes a header value with the extent parse_message gives it: a bare CR is not trimmed", "[stream]") {
+    // One line scanner (message_split.hpp) serves both: the same value
+    // bounds, so the same Content-Length error at the same octet.
+    for (std::string_view const line : {"Content-Length: 4\r \r\n", "Content-Length: \r4\r\n", "l:4\r\t\r\n"}) {
+        std::string const text = "OPTIONS sip:a@b SIP/2.0\r\n" + std::string(line) + "\r\nabcd";
+        INFO(text);
+        frame_state st;
+        frame_result const f = frame_message(text, st);
+        REQUIRE(f.status == frame_status::error);
+        message_options mo;
+        mo.validate = false;
+        header_field h[8];
+        auto const p = parse_message(text, h, mo);
+        REQUIRE_FALSE(p);
+        CHECK(f.error.id == p.error().id);
+        CHECK(f.error.offset == p.error().offset);
+        CHECK(f.error.offset == text.find(line) + line.find('\r'));  // the bare CR, in the value
+    }
+}

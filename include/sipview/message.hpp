@@ -323,15 +323,8 @@ struct parser {
 
     std::size_t off(iter p) const noexcept { return static_cast<std::size_t>(p - base); }
 
-    /// Finds the end of the line starting at p: returns the '\n' (or nullptr)
-    /// and sets `content_end` to the CR (or the LF when bare LFs are allowed).
-    iter line_end(iter p, iter& content_end) noexcept {
-        void const* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-        if (!nl) return nullptr;
-        iter const lf = static_cast<iter>(nl);
-        content_end = (lf > base && lf[-1] == '\r') ? lf - 1 : lf;
-        return lf;
-    }
+    /// The shared line scanner (message_split.hpp) over the whole input.
+    line_scanner lines() const noexcept { return {base, end, opts.allow_bare_lf, true}; }
 
     // -- start line ----------------------------------------------------------
     bool start_line(iter& next) noexcept {
@@ -339,18 +332,19 @@ struct parser {
             failure = make_error(diag::msg_leading_empty_line, 0);
             return false;
         }
-        iter cr = nullptr;
-        iter const lf = line_end(base, cr);
-        if (!lf) {
+        line_scanner const scanner = lines();
+        line_end const e = scanner.physical(base);
+        if (e.status == line_status::need_more) {
             failure = make_error(diag::msg_start_line_unterminated, off(end));
             return false;
         }
-        if (cr == lf && !opts.allow_bare_lf) {
-            failure = make_error(diag::msg_start_line_bare_lf, off(lf));
+        if (e.status == line_status::bare_lf) {
+            failure = make_error(diag::msg_start_line_bare_lf, off(e.lf));
             return false;
         }
+        iter const cr = scanner.content_end(e.lf);
         m.start_line_ = std::string_view(base, static_cast<std::size_t>(cr - base));
-        next = lf + 1;
+        next = e.lf + 1;
         if (cr - base >= 4 && ascii_lower(base[0]) == 's' && ascii_lower(base[1]) == 'i' && ascii_lower(base[2]) == 'p' &&
             base[3] == '/')
             return status_line(cr);
@@ -546,85 +540,43 @@ struct parser {
     /// offset just past the empty line, or nullptr when it is missing (an
     /// error is recorded either way when something is wrong).
     iter split(iter p, cl_state& cl) noexcept {
+        line_scanner const scanner = lines();
         std::size_t n = 0;
         m.headers_ = storage;
-        for (;;) {
+        auto stop = [&](diag d, iter at) -> iter {  // the header section cannot be split further
             m.header_count_ = n;
-            if (p == end || (*p == '\r' && end - p == 1)) {
-                keep_first(failure, make_error(diag::msg_headers_unterminated, off(p)));
-                return nullptr;
+            keep_first(failure, make_error(d, off(at)));
+            return nullptr;
+        };
+        for (;;) {
+            std::size_t empty = 0;
+            switch (scanner.start(p, empty)) {
+            case line_start::header: break;
+            case line_start::empty: m.header_count_ = n; return p + empty;
+            case line_start::need_more: return stop(diag::msg_headers_unterminated, p);
+            case line_start::bare_lf: return stop(diag::msg_bare_lf, p);
+            case line_start::bare_cr: return stop(diag::msg_bare_cr, p);
             }
-            if (*p == '\r' && p[1] == '\n') return p + 2;
-            if (*p == '\n') {
-                if (opts.allow_bare_lf) return p + 1;
-                keep_first(failure, make_error(diag::msg_bare_lf, off(p)));
-                return nullptr;
-            }
-            if (*p == '\r') {
-                keep_first(failure, make_error(diag::msg_bare_cr, off(p)));
-                return nullptr;
-            }
-            if (is(*p, c_wsp)) {
-                keep_first(failure, make_error(diag::msg_header_leading_space, off(p)));
-                return nullptr;
-            }
-            iter q = skip_class<token_chars>(p, end);
-            if (q == p) {
-                keep_first(failure, make_error(diag::msg_header_name, off(p)));
-                return nullptr;
-            }
-            iter const name_end = q;
-            while (q != end && is(*q, c_wsp)) ++q;
-            if (q == end || *q != ':') {
-                keep_first(failure, make_error(diag::msg_header_colon, off(q)));
-                return nullptr;
-            }
-            iter const v = q + 1;
-            // logical line: memchr for LF, continuing over folds (CRLF SP/HTAB)
-            iter s = v;
-            iter lf = nullptr;
-            iter content_end = nullptr;
-            bool terminated = true;
-            for (;;) {
-                lf = line_end(s, content_end);
-                if (!lf) { lf = end; content_end = end; terminated = false; break; }
-                if (content_end == lf && !opts.allow_bare_lf) {
-                    keep_first(failure, make_error(diag::msg_bare_lf, off(lf)));
-                    return nullptr;
-                }
-                if (lf + 1 != end && is(lf[1], c_wsp)) { s = lf + 1; continue; }
-                break;
-            }
-            // value: skip leading LWS (folds included), trim trailing LWS
-            iter vb = v;
-            while (vb < content_end) {
-                if (is(*vb, c_wsp) || *vb == '\n') ++vb;
-                else if (*vb == '\r' && vb + 1 < content_end && vb[1] == '\n') vb += 2;
-                else break;
-            }
-            iter ve = content_end;
-            while (ve > vb) {
-                if (is(ve[-1], c_wsp)) --ve;
-                else if (ve[-1] == '\n') { --ve; if (ve > vb && ve[-1] == '\r') --ve; }  // a fold
-                else break;
-            }
-            if (n == capacity) {
-                keep_first(failure, make_error(diag::msg_too_many_headers, off(p)));
-                return nullptr;
-            }
+            iter const name_end = skip_class<token_chars>(p, end);
+            if (name_end == p) return stop(is(*p, c_wsp) ? diag::msg_header_leading_space : diag::msg_header_name, p);
+            iter const colon = colon_after_name(name_end, end);
+            if (colon == end || *colon != ':') return stop(diag::msg_header_colon, colon);
+            // the logical line, over folds; an unterminated last line still
+            // becomes a header_field (its error is recorded below)
+            line_end const e = scanner.header_line(colon + 1);
+            if (e.status == line_status::bare_lf) return stop(diag::msg_bare_lf, e.lf);
+            if (n == capacity) return stop(diag::msg_too_many_headers, p);
+            iter const content_end = e.status == line_status::ended ? scanner.content_end(e.lf) : end;
+            value_extent const v = header_value(colon + 1, content_end);
             header_field& h = storage[n++];
             h.name = std::string_view(p, static_cast<std::size_t>(name_end - p));
-            h.value = std::string_view(vb, static_cast<std::size_t>(ve - vb));
+            h.value = std::string_view(v.begin, static_cast<std::size_t>(v.end - v.begin));
             h.offset = off(p);
-            h.value_offset = off(vb);
+            h.value_offset = off(v.begin);
             h.id = lookup_nonempty(h.name);
             if (h.id == header_id::content_length) content_length(h, cl);
-            if (!terminated) {
-                m.header_count_ = n;
-                keep_first(failure, make_error(diag::msg_header_unterminated, off(end)));
-                return nullptr;
-            }
-            p = lf + 1;
+            if (e.status == line_status::need_more) return stop(diag::msg_header_unterminated, end);
+            p = e.lf + 1;
         }
     }
 

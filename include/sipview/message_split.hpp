@@ -1,13 +1,19 @@
-// sipview — the start line and the header lines of a message, the scanning
-// shared by parse_message (message.hpp) and stream framing (stream.hpp):
-// SIP-Version recognition, the Content-Length header name and its simple
-// values, and how both keep the first error. Light: stream.hpp
-// includes this and scalar_headers.hpp, not the whole message machinery.
+// sipview — the start line and the header lines of a message: the one
+// scanner parse_message (message.hpp) and stream framing (stream.hpp) both
+// use. It says how a line starts (a header, the empty line, a stray CR or
+// LF), where a logical header line ends (over folds), where its value is
+// (LWS trimmed), and recognizes SIP-Version and the Content-Length name.
+// parse_message gives it the whole datagram; frame_message the octets
+// received so far, and gets "need more" where the input runs out. Light:
+// stream.hpp includes this and scalar_headers.hpp, not the whole message
+// machinery.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_MESSAGE_SPLIT_HPP
 #define SIPVIEW_MESSAGE_SPLIT_HPP
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include <sipview/detail/charset.hpp>
@@ -49,11 +55,19 @@ inline std::size_t content_length_name(char const* p, char const* e) noexcept {
     if (c == 'l') {
         n = 1;
     } else if (c == 'c' && e - p > 14) {
+        // Two overlapping 8-octet words, [0, 8) and [6, 14): letters compare
+        // case-insensitively with | 0x20 (exact for letters), the hyphen
+        // exactly (CR | 0x20 == '-' too).
         static constexpr char name[] = "content-length";
-        // Letters compare case-insensitively with | 0x20 (only 'X' and 'x'
-        // map to 'x'); the hyphen exactly, since CR | 0x20 == '-' too.
-        for (std::size_t i = 1; i < 14; ++i)
-            if ((name[i] == '-' ? p[i] : static_cast<char>(p[i] | 0x20)) != name[i]) return 0;
+        static constexpr char fold[] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20";
+        std::uint64_t w0 = 0, w1 = 0, n0 = 0, n1 = 0, f0 = 0, f1 = 0;
+        std::memcpy(&w0, p, 8);
+        std::memcpy(&w1, p + 6, 8);
+        std::memcpy(&n0, name, 8);
+        std::memcpy(&n1, name + 6, 8);
+        std::memcpy(&f0, fold, 8);
+        std::memcpy(&f1, fold + 6, 8);
+        if ((w0 | f0) != n0 || (w1 | f1) != n1) return 0;
         n = 14;
     } else {
         return 0;
@@ -61,16 +75,111 @@ inline std::size_t content_length_name(char const* p, char const* e) noexcept {
     return (p[n] == ':' || p[n] == ' ' || p[n] == '\t') ? n : 0;
 }
 
-/// The decimal value of [p, e) when it is 1 to 9 digits, else -1 (then the
-/// full parser reports what is wrong).
-inline long simple_number(char const* p, char const* e) noexcept {
-    if (p == e || e - p > 9) return -1;
-    long v = 0;
-    for (; p != e; ++p) {
-        if (*p < '0' || *p > '9') return -1;
-        v = v * 10 + (*p - '0');
+/// How a line of the header section starts (RFC 3261 §7: the header
+/// section ends with an empty line, CRLF).
+enum class line_start : unsigned char {
+    header,     ///< a header line (or something that is not one: the caller checks the name)
+    empty,      ///< the empty line: CRLF, or a bare LF when allowed; the header section ends
+    need_more,  ///< the input ends here, or after a CR
+    bare_lf,    ///< a bare LF (not allowed)
+    bare_cr,    ///< a CR not followed by LF
+};
+
+/// The end of a line: `status` is line_status::ended with `lf` the LF that
+/// ends it, line_status::bare_lf with `lf` the LF not preceded by CR, or
+/// line_status::need_more with `lf` where to resume the scan. Two words:
+/// returned in registers.
+enum class line_status : unsigned char { ended, bare_lf, need_more };
+struct line_end {
+    iter lf;
+    line_status status;
+};
+
+/// The line scanner over [first, last), the octets available. `complete`:
+/// nothing follows them (a datagram, or a frame cut by frame_message), so an
+/// LF at the last octet ends its line; otherwise (a stream) that LF may yet
+/// be followed by a fold and the scanner asks for more. Hand-written: memchr
+/// finds line ends many octets at a time, and framing must resume where it
+/// stopped.
+struct line_scanner {
+    iter first;
+    iter last;
+    bool allow_bare_lf;  ///< lenient: LF alone ends a line
+    bool complete;
+
+    /// How the line at `p` starts (first <= p <= last); `empty_length` is
+    /// set to the length of the empty line (2, or 1 for a bare LF).
+    line_start start(iter p, std::size_t& empty_length) const noexcept {
+        if (p == last) return line_start::need_more;
+        if (*p == '\r') {
+            if (p + 1 == last) return line_start::need_more;
+            if (p[1] != '\n') return line_start::bare_cr;
+            empty_length = 2;
+            return line_start::empty;
+        }
+        if (*p == '\n') {
+            if (!allow_bare_lf) return line_start::bare_lf;
+            empty_length = 1;
+            return line_start::empty;
+        }
+        return line_start::header;
     }
-    return v;
+
+    /// The end of the physical line containing `from` (no folds: the start line).
+    line_end physical(iter from) const noexcept {
+        void const* nl = std::memchr(from, '\n', static_cast<std::size_t>(last - from));
+        if (!nl) return {last, line_status::need_more};
+        iter const lf = static_cast<iter>(nl);
+        bool const bare = lf == first || lf[-1] != '\r';
+        return {lf, bare && !allow_bare_lf ? line_status::bare_lf : line_status::ended};
+    }
+
+    /// The end of the logical header line containing `from`: a line that the
+    /// next starts with SP or HTAB continues there (a fold, RFC 3261 §7.3.1).
+    line_end header_line(iter from) const noexcept {
+        for (;;) {
+            line_end const e = physical(from);
+            if (e.status != line_status::ended) return e;
+            if (e.lf + 1 == last) return complete ? e : line_end{e.lf, line_status::need_more};
+            if (!is(e.lf[1], c_wsp)) return e;
+            from = e.lf + 1;
+        }
+    }
+
+    /// Where the content of the line ended by `lf` ends: its CR, or the LF
+    /// itself after an allowed bare LF.
+    iter content_end(iter lf) const noexcept { return lf != first && lf[-1] == '\r' ? lf - 1 : lf; }
+};
+
+/// After a header name: optional SP / HTAB, then the colon (RFC 3261 §7.3.1
+/// HCOLON = *( SP / HTAB ) ":" SWS). Returns where the colon should be: the
+/// caller checks that it is one.
+inline iter colon_after_name(iter q, iter end) noexcept {
+    while (q != end && is(*q, c_wsp)) ++q;
+    return q;
+}
+
+/// The value of a header line, [begin, end): from just after the colon to
+/// the content end, leading LWS (folds included) skipped and trailing LWS
+/// trimmed.
+struct value_extent {
+    iter begin;
+    iter end;
+};
+inline value_extent header_value(iter after_colon, iter content_end) noexcept {
+    iter vb = after_colon;
+    while (vb < content_end) {
+        if (is(*vb, c_wsp) || *vb == '\n') ++vb;
+        else if (*vb == '\r' && vb + 1 < content_end && vb[1] == '\n') vb += 2;
+        else break;
+    }
+    iter ve = content_end;
+    while (ve > vb) {
+        if (is(ve[-1], c_wsp)) --ve;
+        else if (ve[-1] == '\n') { --ve; if (ve > vb && ve[-1] == '\r') --ve; }  // a fold
+        else break;
+    }
+    return {vb, ve};
 }
 
 } // namespace message_impl

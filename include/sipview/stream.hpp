@@ -6,9 +6,10 @@
 // small frame_state remembers how far the header scan got, so feeding the
 // same growing buffer again never rescans what was already looked at (each
 // octet of the header section is visited a constant number of times however
-// the stream is split). The header scan is memchr for line ends plus a table
-// scan of header names, looking only at Content-Length; the full parse of
-// the framed message is parse_message(), on demand.
+// the stream is split). The header scan is the line scanner parse_message
+// uses (message_split.hpp: memchr for line ends, folds, the value extent),
+// looking only at the Content-Length name; the full parse of the framed
+// message is parse_message(), on demand.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_STREAM_HPP
 #define SIPVIEW_STREAM_HPP
@@ -185,105 +186,82 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
     auto need_more = [&] { return total > opts.max_header_bytes ? too_large() : r; };
 
     // --- start line ------------------------------------------------------------
+    // The shared line scanner (message_split.hpp) over what has arrived; the
+    // stream may go on after it, so a line end at the last octet waits.
+    detail::message_impl::line_scanner const lines{m, m + n, opts.allow_bare_lf, false};
+    using detail::message_impl::line_start;
+    using detail::message_impl::line_status;
+    auto buffer_offset = [&](char const* q) { return at + static_cast<std::size_t>(q - m); };  // buffer offset
     if (st.phase_ == frame_state::phase::start_line) {
-        void const* nl = std::memchr(m + st.scan_, '\n', n - st.scan_);
-        if (!nl) {
+        auto const e = lines.physical(m + st.scan_);
+        if (e.status == line_status::need_more) {
             st.scan_ = n;
             return need_more();
         }
-        std::size_t const lf = static_cast<std::size_t>(static_cast<char const*>(nl) - m);
-        if ((lf == 0 || m[lf - 1] != '\r') && !opts.allow_bare_lf)
-            return fail(r, at + lf, diag::stream_start_line_bare_lf);
+        if (e.status == line_status::bare_lf)
+            return fail(r, buffer_offset(e.lf), diag::stream_start_line_bare_lf);
         st.phase_ = frame_state::phase::headers;
-        st.line_ = st.scan_ = lf + 1;
+        st.line_ = st.scan_ = static_cast<std::size_t>(e.lf + 1 - m);
     }
 
     // --- headers -----------------------------------------------------------------
     // Locals, not the state's members, in the loop: stores through `st` could
     // alias the buffer (char) and would be reloaded at every step.
-    std::size_t line = st.line_, scan = st.scan_, headers = st.headers_;
+    char const* line = m + st.line_;
+    char const* scan = m + st.scan_;
+    std::size_t headers = st.headers_;
     auto save = [&] {
-        st.line_ = line;
-        st.scan_ = scan;
+        st.line_ = static_cast<std::size_t>(line - m);
+        st.scan_ = static_cast<std::size_t>(scan - m);
         st.headers_ = headers;
     };
     while (st.phase_ == frame_state::phase::headers) {
-        std::size_t const p = line;
-        if (p == n) { save(); return need_more(); }
-        if (m[p] == '\r') {
-            if (p + 1 == n) { save(); return need_more(); }
-            if (m[p + 1] != '\n')
-                return fail(r, at + p, diag::stream_bare_cr);
-            st.head_end_ = p + 2;
+        char const* const p = line;
+        std::size_t empty = 0;
+        switch (lines.start(p, empty)) {
+        case line_start::header: break;
+        case line_start::need_more: save(); return need_more();
+        case line_start::bare_cr: return fail(r, buffer_offset(p), diag::stream_bare_cr);
+        case line_start::bare_lf: return fail(r, buffer_offset(p), diag::stream_bare_lf);
+        case line_start::empty:
+            st.head_end_ = static_cast<std::size_t>(p - m) + empty;
             if (st.head_end_ > opts.max_header_bytes) return too_large();
             st.phase_ = frame_state::phase::body;
-            break;
+            continue;
         }
-        if (m[p] == '\n') {
-            if (!opts.allow_bare_lf)
-                return fail(r, at + p, diag::stream_bare_lf);
-            st.head_end_ = p + 1;
-            if (st.head_end_ > opts.max_header_bytes) return too_large();
-            st.phase_ = frame_state::phase::body;
-            break;
+        // the end of this logical line (over folds)
+        auto const e = lines.header_line(scan);
+        if (e.status == line_status::need_more) {
+            scan = e.lf;
+            save();
+            return need_more();
         }
-        // the end of this logical line: memchr for LF, over folds
-        std::size_t lf = 0;
-        for (;;) {
-            void const* nl = std::memchr(m + scan, '\n', n - scan);
-            if (!nl) {
-                scan = n;
-                save();
-                return need_more();
-            }
-            lf = static_cast<std::size_t>(static_cast<char const*>(nl) - m);
-            if (m[lf - 1] != '\r' && !opts.allow_bare_lf)
-                return fail(r, at + lf, diag::stream_bare_lf);
-            if (lf + 1 == n) {  // a fold or the next line? wait for one more octet
-                scan = lf;
-                save();
-                return need_more();
-            }
-            if (m[lf + 1] == ' ' || m[lf + 1] == '\t') {
-                scan = lf + 1;
-                continue;
-            }
-            break;
-        }
+        if (e.status == line_status::bare_lf)
+            return fail(r, buffer_offset(e.lf), diag::stream_bare_lf);
         if (++headers > opts.max_headers)
-            return fail(r, at + p, diag::stream_too_many_headers);
+            return fail(r, buffer_offset(p), diag::stream_too_many_headers);
         // the name: only Content-Length matters to framing
-        if (std::size_t q = p + detail::message_impl::content_length_name(m + p, m + lf); q != p) {
-            while (q < lf && detail::is(m[q], detail::c_wsp)) ++q;
-            if (q < lf && m[q] == ':') {
-                // the value as parse_message takes it: leading LWS skipped, trailing LWS trimmed
-                std::size_t vb = q + 1;
-                std::size_t const content_end = m[lf - 1] == '\r' ? lf - 1 : lf;
-                while (vb < content_end && (detail::is(m[vb], detail::c_wsp) || m[vb] == '\r' || m[vb] == '\n')) ++vb;
-                std::size_t ve = content_end;
-                while (ve > vb && (detail::is(m[ve - 1], detail::c_wsp) || m[ve - 1] == '\r' || m[ve - 1] == '\n')) --ve;
-                std::uint32_t value = 0;
-                long const simple = detail::message_impl::simple_number(m + vb, m + ve);
-                if (simple >= 0) {
-                    value = static_cast<std::uint32_t>(simple);
-                } else {
-                    auto v = parse_content_length(std::string_view(m + vb, ve - vb));
-                    if (!v) {
-                        r.status = frame_status::error;
-                        r.error = v.error();
-                        r.error.offset += at + vb;
-                        return r;
-                    }
-                    value = *v;
+        if (std::size_t const name = detail::message_impl::content_length_name(p, e.lf)) {
+            char const* const colon = detail::message_impl::colon_after_name(p + name, e.lf);
+            if (colon != e.lf && *colon == ':') {
+                // the value as parse_message takes it (the same extent)
+                auto const v = detail::message_impl::header_value(colon + 1, lines.content_end(e.lf));
+                std::size_t const vb = static_cast<std::size_t>(v.begin - m);
+                auto value = parse_content_length(std::string_view(v.begin, static_cast<std::size_t>(v.end - v.begin)));
+                if (!value) {
+                    r.status = frame_status::error;
+                    r.error = value.error();
+                    r.error.offset += at + vb;
+                    return r;
                 }
-                if (st.has_cl_ && value != st.content_length_)
+                if (st.has_cl_ && *value != st.content_length_)
                     return fail(r, at + vb, diag::stream_content_length_conflict);
                 if (!st.has_cl_) st.cl_offset_ = vb;
                 st.has_cl_ = true;
-                st.content_length_ = value;
+                st.content_length_ = *value;
             }
         }
-        line = scan = lf + 1;
+        line = scan = e.lf + 1;
     }
     save();
 
