@@ -3,6 +3,8 @@
 // binary, and every call in parse_calls.hpp must leave the counter unchanged.
 #include "parse_calls.hpp"
 
+#include <sipview/uri_compare.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -95,6 +97,27 @@ int main() {
     }
     counting_probe probe;
     sipview_test::run_parse_calls(probe);
+    // URI comparison (uri_compare.hpp): escapes decode on the fly, no buffer.
+    {
+        struct pair_row {
+            std::string_view a, b;
+            bool equal;
+        };
+        static constexpr pair_row pairs[] = {
+            {"sip:%61lice@atlanta.com;transport=TCP", "sip:alice@AtLanTa.CoM;Transport=tcp", true},
+            {"sip:alice@atlanta.com?subject=project%20x&priority=urgent", "sip:alice@atlanta.com?priority=urgent&subject=project%20x", true},
+            {"sip:bob@[::ffff:192.0.2.1];maddr=[::1]", "sip:bob@[::FFFF:c000:201];maddr=[0::1]", true},
+            {"sip:carol@chicago.com;security=on", "sip:carol@chicago.com;security=off", false},
+            {"sip:bob@biloxi.com", "sip:bob@biloxi.com:5060", false},
+        };
+        for (auto const& c : pairs) {
+            probe.begin();
+            auto a = sipview::parse_uri(c.a);
+            auto b = sipview::parse_uri(c.b);
+            bool const ok = a && b && sipview::compare_uris(*a, *b).equal() == c.equal && sipview::uri_equal(*b, *a) == c.equal;
+            probe.end("compare_uris", true, ok);
+        }
+    }
     std::printf("allocation test: %d passed, %d failed\n", probe.passed, probe.failed);
     return probe.failed == 0 && probe.passed > 0 ? 0 : 1;
 }

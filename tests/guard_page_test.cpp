@@ -115,6 +115,22 @@ char const* exercise(std::string_view in) {
         if (r) sink += formatted_size(*r) + r->params().size() + r->headers().size();
     }
     {
+        entry = "parse_tel_uri";
+        auto r = parse_tel_uri(in);
+        if (!offset_ok(r, in)) return past_end;
+        if (r) {
+            char buf[64];
+            sink += formatted_size(*r) + r->params().size() + r->digits(buf, sizeof buf).has_value() +
+                    compare_tel_uris(*r, *r).equal();
+        }
+    }
+    {
+        entry = "parse_telephone_subscriber";
+        auto r = parse_telephone_subscriber(in);
+        if (!offset_ok(r, in)) return past_end;
+        if (r) sink += r->params().size();
+    }
+    {
         entry = "parse_name_addr";
         auto r = parse_name_addr(in);
         if (!offset_ok(r, in)) return past_end;

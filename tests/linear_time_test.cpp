@@ -105,7 +105,11 @@ std::vector<test_case> cases() {
     add(ep::uri, "sip:aaaa.aaaa (long host)", "sip:", "a.a");
     add(ep::uri, "sip:[1:1:1: (IPv6)", "sip:[", "1:");
     add(ep::uri, "sip:1.1.1.1.1", "sip:", "1.");
-    add(ep::uri, "tel:+1-1-1 (absoluteURI)", "tel:", "+1-");
+    add(ep::uri, "tel:+1-1-1 (global number)", "tel:", "+1-");
+    add(ep::uri, "tel:+1;a;a;a (tel params)", "tel:+1", ";a");
+    add(ep::uri, "tel:1;a=b;a=b (local number, no phone-context)", "tel:1", ";a=b");
+    add(ep::uri, "tel:+1;isub=%41%41... (long isub)", "tel:+1;isub=", "%41");
+    add(ep::name_addr, "<tel:+1;a=b;a=b> (tel in <>)", "<tel:+1", ";a=b", ">");
     add(ep::name_addr, "\"\\\"\\\"...\" <sip:h> (escaped quotes)", "\"", "\\\"", "\" <sip:h>");
     add(ep::name_addr, "\"\\\"\\\"... (unterminated)", "\"", "\\\"");
     add(ep::name_addr, "\"CRLF SP...\" <sip:h> (folded quoted)", "\"", "\r\n ", "\"<sip:h>");

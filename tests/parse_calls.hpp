@@ -39,6 +39,38 @@ void run_parse_calls(Probe& probe) {
                                p.name.data() + p.name.size() <= c.input.data() + c.input.size();
         probe.end("parse_uri", c.valid, r.has_value() && views_inside);
     }
+    static constexpr case_row tels[] = {
+        {"tel:+1-201-555-0123;isub=1411;ext=22", true},
+        {"tel:5550100;phone-context=+1-630;tgrp=TG-1;trunk-context=example.com", true},
+        {"tel:911;p1=p1;p2=p2", false},
+        {"tel:+1;;x=1", false},
+    };
+    for (auto const& c : tels) {
+        probe.begin();
+        auto r = parse_tel_uri(c.input);
+        bool ok = r.has_value();
+        if (r) {  // digits, comparison and formatting allocate nothing either
+            char buf[128];
+            auto d = r->digits(buf, sizeof buf);
+            ok = d.has_value() && compare_tel_uris(*r, *r).equal() && format(*r, buf, sizeof buf).has_value() &&
+                 r->params().size() > 0;
+        }
+        probe.end("parse_tel_uri", c.valid, ok);
+    }
+    static constexpr case_row subscribers[] = {
+        {"sip:+358-555-1234567;postd=pp22@foo.com;user=phone", true},
+        {"sip:911@example.com;user=phone", false},
+    };
+    for (auto const& c : subscribers) {
+        probe.begin();
+        auto u = parse_uri(c.input);
+        bool ok = false;
+        if (u) {
+            auto t = u->telephone_subscriber();
+            ok = t.has_value() && parse_telephone_subscriber(*u->user).has_value();
+        }
+        probe.end("parse_telephone_subscriber", c.valid, ok);
+    }
     static constexpr case_row name_addrs[] = {
         {"\"A. G. Bell\" <sip:agb@bell-telephone.com> ;tag=a48s", true},
         {"sip:+19725552222@gw1.example.net;unknownparam", true},
@@ -161,6 +193,22 @@ void run_parse_calls(Probe& probe) {
         auto whole = frame_message(c.input, state);
         // framing only needs the head and Content-Length: every row frames
         probe.end("frame_message", true, partial.status == frame_status::need_more && whole.status == frame_status::complete);
+    }
+    static constexpr case_row multiparts[] = {
+        {"--b1\r\nContent-Type: application/sdp\r\nContent-Disposition: session;handling=required\r\n\r\nv=0\r\n"
+         "\r\n--b1\r\nContent-Type: multipart/alternative;boundary=in\r\n\r\n--in\r\n\r\nx\r\n--in--\r\n--b1--\r\n",
+         true},
+        {"--b1\r\n\r\nnever closed\r\n", false},
+    };
+    for (auto const& c : multiparts) {
+        probe.begin();
+        body_part parts[4];
+        header_field part_headers[8];
+        auto r = parse_multipart(c.input, "b1", parts, part_headers);
+        bool ok = r.has_value();
+        if (r)
+            for (body_part const& p : *r) ok = ok && p.content_type().has_value() && (!p.disposition() || p.disposition()->has_value());
+        probe.end("parse_multipart", c.valid, ok);
     }
 }
 

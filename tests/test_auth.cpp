@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "catch.hpp"
@@ -1142,4 +1143,66 @@ TEST_CASE("digest algorithm facts: session variants and hex lengths", "[auth][di
     CHECK(sipview::digest_hex_length("SHA-256") == 64);
     CHECK(sipview::digest_hex_length("SHA-512-256-sess") == 64);
     CHECK(sipview::digest_hex_length("SHA-1") == 0);
+}
+
+// ---------------------------------------------------------------------------
+// Bearer (RFC 8898 §6): credentials are one b64token (RFC 6750 §2.1),
+// challenges carry realm / scope / authz_server / error.
+
+TEST_CASE("Bearer credentials are one b64token, padding included", "[auth][bearer]") {
+    auto const jwt = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMDAxIn0.c2lnbmF0dXJl-_~+/=="sv;
+    auto c = parse_credentials(jwt);
+    REQUIRE(c);
+    CHECK(c->is_bearer());
+    CHECK_FALSE(c->is_digest());
+    CHECK(c->scheme == "Bearer");
+    CHECK(c->bearer_token() == std::optional<std::string_view>("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMDAxIn0.c2lnbmF0dXJl-_~+/=="));
+    CHECK(c->params().empty());        // no auth-params: the token is not name=value
+    CHECK_FALSE(c->param_value("eyJhbGciOiJSUzI1NiJ9"));
+    CHECK(parse_credentials("bearer abc").value().bearer_token() == std::optional<std::string_view>("abc"));  // scheme in any case
+    CHECK(parse_credentials("Bearer abc  ").value().bearer_token() == std::optional<std::string_view>("abc"));
+    CHECK_FALSE(parse_credentials("Digest username=\"a\"").value().bearer_token());
+}
+
+TEST_CASE("Bearer credentials that are not one token are rejected at the first byte that is not", "[auth][bearer]") {
+    struct bad_case {
+        std::string_view text;
+        std::size_t offset;
+        diag id;
+    };
+    for (auto const& t : {bad_case{"Bearer realm=\"x\"", 13, diag::auth_bearer_token},   // name="value": the '"'
+                          bad_case{"Bearer a=b", 9, diag::auth_bearer_token},             // '=' is padding only, at the end
+                          bad_case{"Bearer ab,cd", 9, diag::auth_bearer_token},
+                          bad_case{"Bearer =abc", 7, diag::auth_bearer_token},            // padding alone is no token
+                          bad_case{"Bearer abc def", 11, diag::auth_credentials_end},     // a second token
+                          bad_case{"Bearer", 6, diag::auth_after_scheme}}) {
+        INFO(t.text);
+        auto c = parse_credentials(t.text);
+        REQUIRE_FALSE(c);
+        CHECK(c.error().offset == t.offset);
+        CHECK(c.error().id == t.id);
+    }
+}
+
+TEST_CASE("Bearer challenges: realm, scope, authz_server and error, each quoted", "[auth][bearer]") {
+    auto const text =
+        "Bearer realm=\"atlanta.example.com\", scope=\"sip:register\", authz_server=\"https://as.example.com/token\", error=\"invalid_token\""sv;
+    auto ch = parse_challenge(text);
+    REQUIRE(ch);
+    CHECK(ch->is_bearer());
+    CHECK(ch->realm().value().text() == "atlanta.example.com");
+    CHECK(ch->scope().value().text() == "sip:register");
+    CHECK(ch->authz_server().value().text() == "https://as.example.com/token");
+    CHECK(ch->error().value().text() == "invalid_token");
+    CHECK(parse_challenge("Bearer realm=\"a\", x=y"));  // other auth-params stay allowed (bearer-cln / auth-param)
+    for (auto const& [bad, at, id] : {std::tuple{"Bearer scope=abc"sv, std::size_t{13}, diag::auth_bearer_scope_quoted},
+                                      std::tuple{"Bearer authz_server=https"sv, std::size_t{20}, diag::auth_bearer_authz_server_quoted},
+                                      std::tuple{"Bearer error=invalid_token"sv, std::size_t{13}, diag::auth_bearer_error_quoted},
+                                      std::tuple{"Bearer realm=a"sv, std::size_t{13}, diag::auth_realm_quoted}}) {
+        INFO(bad);
+        auto r = parse_challenge(bad);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().offset == at);
+        CHECK(r.error().id == id);
+    }
 }

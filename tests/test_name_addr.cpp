@@ -245,3 +245,19 @@ TEST_CASE("Route lists require <> around each URI", "[route]") {
     CHECK(it->uri.host == "p2.domain.com");
     CHECK_FALSE(parse_route_list("sip:p1.example.com;lr"));
 }
+
+TEST_CASE("whitespace may precede a quoted display name as it may precede '<'", "[name_addr]") {
+    // quoted-string = SWS DQUOTE ... and LAQUOT = SWS "<" (RFC 3261 §25.1)
+    for (std::string_view const text : {" \"User\" <sip:user@host>", "\t\"User\"<sip:user@host>", " <sip:user@host>"}) {
+        INFO(text);
+        auto r = sipview::parse_name_addr(text);
+        REQUIRE(r);
+        CHECK(r->uri.host == "host");
+        if (r->display_name) CHECK(*r->display_name == "\"User\"");  // from its DQUOTE, no leading whitespace
+    }
+    // *(token LWS) has no leading whitespace in its rule: a token display name stays strict
+    auto t = sipview::parse_name_addr(" User <sip:user@host>");
+    REQUIRE_FALSE(t);
+    CHECK(t.error().offset == 0);
+    CHECK(t.error().id == diag::na_leading_whitespace);
+}

@@ -263,7 +263,6 @@ TEST_CASE("whitespace inside a URI is rejected with a hint", "[uri]") {
 TEST_CASE("other schemes parse as absoluteURI with scheme and the rest", "[uri][absolute]") {
     struct row { char const* text; char const* scheme; char const* opaque; };
     row const rows[] = {
-        {"tel:+1-212-555-1212;phone-context=example.com", "tel", "+1-212-555-1212;phone-context=example.com"},
         {"urn:service:sos", "urn", "service:sos"},
         {"http://www.example.com/a/b?c=d", "http", "//www.example.com/a/b?c=d"},
         {"im:alice@example.com", "im", "alice@example.com"},
@@ -280,6 +279,16 @@ TEST_CASE("other schemes parse as absoluteURI with scheme and the rest", "[uri][
         CHECK(u->opaque == r.opaque);
         CHECK(u->text == r.text);
     }
+}
+
+TEST_CASE("a tel URI is uri_scheme::tel, validated by tel.hpp", "[uri][tel]") {
+    auto u = parse_uri("tel:+1-212-555-1212;phone-context=example.com");
+    REQUIRE(u);
+    CHECK(u->kind == uri_scheme::tel);
+    CHECK_FALSE(u->is_sip());
+    CHECK(u->scheme == "tel");
+    CHECK(u->opaque == "+1-212-555-1212;phone-context=example.com");
+    CHECK_FALSE(parse_uri("tel:911"));  // a local number needs its phone-context (tests/test_tel.cpp)
 }
 
 TEST_CASE("a sip URI never falls back to absoluteURI", "[uri][absolute]") {

@@ -136,17 +136,20 @@ inline void collect(sipview::message const* m, std::string_view raw_error, colle
     c.add("User-Agent", text(m->value("User-Agent")));
 }
 
+/// A cell as the table shows it: input text through terminal_text().
 inline std::string shown(field_value const& f) {
-    if (!f.invalid.empty()) return f.text ? "INVALID " + *f.text : "INVALID";
+    if (!f.invalid.empty()) return f.text ? "INVALID " + terminal_text(*f.text) : "INVALID";
     if (!f.text) return "-";
-    return f.text->empty() ? "(flag)" : *f.text;
+    return f.text->empty() ? "(flag)" : terminal_text(*f.text);
 }
 
 } // namespace compare_detail
 
-inline std::string compare_messages(std::string const& name_a, std::string_view a, std::string const& name_b,
+/// The --compare table of messages `a` and `b` (named file_a and file_b).
+inline std::string compare_messages(std::string const& file_a, std::string_view a, std::string const& file_b,
                                     std::string_view b) {
     using namespace sipview;
+    std::string const name_a = terminal_text(file_a), name_b = terminal_text(file_b);
     using namespace compare_detail;
     header_field ha[256], hb[256];
     message_options relaxed;

@@ -2,8 +2,11 @@
 // compiler does: FILE:LINE:COL: error: MESSAGE, the line, a caret, notes, hints.
 #pragma once
 
+#include "safe_text.hpp"
+
 #include <sipview/error.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,7 +14,36 @@
 
 namespace sip_lint {
 
+/// sip-lint's own findings, about its output rather than the SIP grammar
+/// (those are sipview::diag, include/sipview/diagnostics.hpp). A row is
+/// X(id, severity, message, hint).
+#define SIP_LINT_DIAGS(X)                                                                                              \
+    X(json_not_utf8, "warning", "a byte that is not UTF-8: the JSON strings show each such byte as U+FFFD",           \
+      "SIP text is UTF-8 (RFC 3261 §25.1 UTF8-NONASCII); the sender may use Latin-1 or another charset")
+
+enum class lint_diag : unsigned char {
+    none = 0,
+#define SIP_LINT_DIAG_ENUM_(id, severity, message, hint) id,
+    SIP_LINT_DIAGS(SIP_LINT_DIAG_ENUM_)
+#undef SIP_LINT_DIAG_ENUM_
+};
+
+struct lint_diag_info {
+    char const* severity;
+    char const* message;
+    char const* hint;
+};
+
+inline constexpr lint_diag_info lint_diag_table[] = {
+    {"", "", ""},
+#define SIP_LINT_DIAG_ROW_(id, severity, message, hint) {severity, message, hint},
+    SIP_LINT_DIAGS(SIP_LINT_DIAG_ROW_)
+#undef SIP_LINT_DIAG_ROW_
+};
+
 struct diagnostic {
+    sipview::diag id = sipview::diag::none;  ///< the library's id, for an error or warning of the parse
+    lint_diag lint_id = lint_diag::none;     ///< sip-lint's own id (SIP_LINT_DIAGS), for its own findings
     std::string severity;  ///< "error" or "warning"
     std::size_t offset = 0;
     std::size_t line = 1;    ///< 1-based
@@ -43,6 +75,20 @@ inline diagnostic make_diagnostic(std::string_view text, sipview::parse_error co
     d.message = std::string(e.message);
     d.expected = std::string(e.expected);
     d.hint = std::string(e.hint);
+    d.id = e.id;
+    return d;
+}
+
+/// sip-lint's own finding `id` at byte `offset` of `text`.
+inline diagnostic make_diagnostic(std::string_view text, lint_diag id, std::size_t offset) {
+    lint_diag_info const& row = lint_diag_table[static_cast<std::size_t>(id)];
+    diagnostic d;
+    d.lint_id = id;
+    d.severity = row.severity;
+    d.offset = offset;
+    locate(text, offset, d.line, d.column);
+    d.message = row.message;
+    d.hint = row.hint;
     return d;
 }
 
@@ -60,15 +106,20 @@ inline std::string_view line_at(std::string_view text, std::size_t offset) {
     return text.substr(begin, end - begin);
 }
 
-/// Renders a diagnostic for a person.
+/// Renders a diagnostic for a person. The source line is shown as
+/// terminal_text() writes it (tabs kept); the caret sits under the byte's
+/// escape or character.
 inline std::string render(std::string const& file, std::string_view text, diagnostic const& d) {
-    std::string out = file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.severity + ": " +
-                      d.message + "\n";
+    std::string out = terminal_text(file) + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
+                      d.severity + ": " + d.message + "\n";
     std::string_view const line = line_at(text, d.offset);
-    out.append(line.begin(), line.end());
+    out += terminal_text(line, keep_tab);
     out += "\n";
-    // the caret keeps tabs so that it lines up under the byte
-    for (std::size_t i = 0; i + 1 < d.column && i < line.size(); ++i) out += line[i] == '\t' ? '\t' : ' ';
+    // the caret keeps tabs so that it lines up under the byte; one column per
+    // character of the shown prefix (a UTF-8 sequence is one character)
+    std::string const prefix = terminal_text(line.substr(0, std::min(line.size(), d.column - 1)), keep_tab);
+    for (char c : prefix)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) out += c == '\t' ? '\t' : ' ';
     out += "^\n";
     if (!d.expected.empty()) out += "note: expected " + d.expected + "\n";
     for (auto const& n : d.notes) out += "note: " + n + "\n";

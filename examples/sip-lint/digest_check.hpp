@@ -46,6 +46,7 @@ struct evp_hasher {
 struct digest_check {
     std::string header;     ///< Authorization or Proxy-Authorization
     std::string algorithm;  ///< as sent, MD5 when absent
+    std::string method;     ///< the method the response was computed with here
     bool match = false;
     std::string expected;   ///< what the password gives (empty when it cannot be computed)
     std::string received;   ///< the response in the header
@@ -65,6 +66,7 @@ inline digest_check check_digest(std::string_view header, sipview::credentials c
     digest_check out;
     out.header = std::string(header);
     out.algorithm = c.algorithm() ? unq(c.algorithm()) : "MD5";
+    out.method = std::string(method);
     out.received = unq(c.response());
     EVP_MD const* md = evp_for(out.algorithm);
     if (md == nullptr) {
@@ -87,10 +89,11 @@ inline digest_check check_digest(std::string_view header, sipview::credentials c
     out.match = out.received == out.expected;  // digests, not error text
     auto s = [](std::string_view v) { return std::string(v); };
     std::string const h = out.algorithm.empty() ? "MD5" : out.algorithm;
-    out.explanation.push_back("HA1 = " + h + "(username:realm:password) = " + h + "(\"" + s(in->username) + ":" +
-                              s(in->realm) + ":" + std::string(password.size(), '*') + "\") = " + s(r->ha1_base));
-    if (r->session)
-        out.explanation.push_back("HA1 (-sess) = " + h + "(HA1:nonce:cnonce) = " + s(r->ha1));
+    // Neither HA1 (password-equivalent: it authenticates without the
+    // password) nor anything about the password (not even its length).
+    out.explanation.push_back("HA1 = " + h + "(username:realm:password) with username \"" + s(in->username) +
+                              "\", realm \"" + s(in->realm) + "\"");
+    if (r->session) out.explanation.push_back("HA1 (-sess) = " + h + "(HA1:nonce:cnonce)");
     if (!r->body_hash.empty())
         out.explanation.push_back("H(body) = " + s(r->body_hash) + " (" + std::to_string(body.size()) + " bytes)");
     out.explanation.push_back("HA2 = " + h + "(method:uri" + (r->body_hash.empty() ? "" : ":H(body)") + ") = " + h +

@@ -21,27 +21,69 @@ struct lint_result {
     std::vector<std::string> summary;     ///< human output: what was parsed / checked, one line each
 };
 
-/// One JSON object for one input: valid, diagnostics, and `value` (for --uri
-/// and --header) or `message`; `digest_checks` with --password.
-inline std::string to_json_line(lint_result const& r, bool is_value) {
+/// Makes every string of `j` (values and keys) valid UTF-8 with
+/// utf8_replaced(): the one place input text passes through on its way into
+/// the JSON output. True when it replaced a byte.
+inline bool make_json_utf8(json& j) {
+    if (j.is_string()) return utf8_replaced(j.get_ref<std::string&>());
+    bool changed = false;
+    if (j.is_array()) {
+        for (json& e : j) changed = make_json_utf8(e) || changed;
+    } else if (j.is_object()) {
+        bool bad_key = false;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            bad_key = bad_key || first_invalid_utf8(it.key()) != std::string::npos;
+            changed = make_json_utf8(it.value()) || changed;
+        }
+        if (bad_key) {  // keys are sip-lint's own; rebuilt only if one ever is not
+            json fixed = json::object();
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                std::string key = it.key();
+                utf8_replaced(key);
+                fixed[key] = std::move(it.value());
+            }
+            j = std::move(fixed);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+inline json diagnostic_json(diagnostic const& d) {
+    return json{{"severity", d.severity}, {"offset", d.offset},   {"line", d.line}, {"column", d.column},
+                {"message", d.message},   {"hint", d.hint.empty() ? json(nullptr) : json(d.hint)}};
+}
+
+/// One JSON object for one input `text`: valid, diagnostics, and `value`
+/// (for --uri and --header) or `message`; `digest_checks` with --password.
+/// Every string is made UTF-8 (make_json_utf8); when a byte was replaced a
+/// json_not_utf8 warning at the first byte of `text` that is not UTF-8 ends
+/// the diagnostics.
+inline std::string to_json_line(lint_result const& r, bool is_value, std::string_view text) {
     json out;
     out["valid"] = r.valid;
     json diags = json::array();
-    for (diagnostic const& d : r.diagnostics)
-        diags.push_back(json{{"severity", d.severity}, {"offset", d.offset}, {"line", d.line}, {"column", d.column},
-                             {"message", d.message}, {"hint", d.hint.empty() ? json(nullptr) : json(d.hint)}});
+    for (diagnostic const& d : r.diagnostics) diags.push_back(diagnostic_json(d));
     out["diagnostics"] = diags;
     if (r.has_value) out[is_value ? "value" : "message"] = r.value;
     if (!r.digest_checks.is_null()) out["digest_checks"] = r.digest_checks;
+    if (make_json_utf8(out)) {
+        std::size_t at = first_invalid_utf8(text);
+        if (at == std::string_view::npos) at = 0;  // not reached: every string comes from `text` or is sip-lint's ASCII
+        out["diagnostics"].push_back(diagnostic_json(make_diagnostic(text, lint_diag::json_not_utf8, at)));
+    }
     return out.dump();
 }
 
-/// Compiler-style output for one input.
+/// Compiler-style output for one input. The caller writes it through
+/// terminal_text() (see write_human in cli.hpp); source lines are already
+/// escaped by render().
 inline std::string render_human(std::string const& file, std::string_view text, lint_result const& r) {
     std::string out;
+    std::string const name = terminal_text(file);
     for (diagnostic const& d : r.diagnostics) out += render(file, text, d);
-    for (std::string const& line : r.summary) out += file + ": " + line + "\n";
-    if (r.valid && r.diagnostics.empty()) out += file + ": valid\n";
+    for (std::string const& line : r.summary) out += name + ": " + terminal_text(line) + "\n";
+    if (r.valid && r.diagnostics.empty()) out += name + ": valid\n";
     return out;
 }
 

@@ -1,120 +1,180 @@
 // sip-lint: check SIP messages, URIs and header values with sipview, as a
 // compiler checks code.
 //
-//   sip-lint [--json] [--uri | --header NAME] [--password PW] FILE...   (FILE '-' = stdin)
-//   sip-lint --compare FILE_A FILE_B
+//   sip-lint [--json] [--uri | --header NAME] [--password PW | --password-file FILE]
+//            [--max-input-bytes N] FILE...   (FILE '-' = stdin)
+//   sip-lint --compare [--max-input-bytes N] FILE_A FILE_B
+//   sip-lint [--json] --uri-equal URI_A URI_B
 //
+// The password may also come from the environment variable SIP_LINT_PASSWORD.
 // Exit status: 0 when every input is valid (warnings allowed), 1 when any has
-// an error, 2 for usage or I/O errors.
-#include "compare.hpp"
-#include "lint.hpp"
-#include "message_lint.hpp"
+// an error, 2 for usage or I/O errors; never anything else. --uri-equal: 0
+// equal, 1 different, 2 when either is not a valid URI.
+#include "cli.hpp"
 
+#include <csignal>
 #include <cstdio>
-#include <fstream>
+#include <cstdlib>
+#include <exception>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
 constexpr char usage[] =
-    "usage: sip-lint [--json] [--uri | --header NAME] [--password PW] FILE...   (FILE '-' = stdin)\n"
-    "       sip-lint --compare FILE_A FILE_B\n";
+    "usage: sip-lint [--json] [--uri | --header NAME] [--password PW | --password-file FILE]\n"
+    "                [--max-input-bytes N] FILE...   (FILE '-' = stdin)\n"
+    "       sip-lint --compare [--max-input-bytes N] FILE_A FILE_B\n"
+    "       sip-lint [--json] --uri-equal URI_A URI_B   (the URIs themselves, not files)\n"
+    "The password may also come from the environment variable SIP_LINT_PASSWORD.\n";
 
 struct options {
-    bool json = false;
-    bool uri = false;
+    sip_lint::lint_options lint;
     std::optional<std::string> header;
-    std::optional<std::string> password;
+    std::optional<std::string> password_file;
     bool compare = false;
+    bool uri_equal = false;
+    std::size_t max_input_bytes = sip_lint::default_max_input_bytes;
     std::vector<std::string> files;
 };
 
-bool read_input(std::string const& file, std::string& out) {
-    if (file == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        out = ss.str();
-        return !std::cin.bad();
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
+/// A positive decimal number of bytes, or nullopt.
+std::optional<std::size_t> parse_size(std::string const& s) {
+    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    std::size_t const n = std::stoull(s);
+    return n == 0 ? std::nullopt : std::optional<std::size_t>(n);
 }
 
 std::optional<options> parse_args(int argc, char** argv, std::string& problem) {
     options o;
+    std::optional<std::string> password;
     for (int i = 1; i < argc; ++i) {
         std::string const a = argv[i];
-        if (a == "--json") o.json = true;
-        else if (a == "--uri") o.uri = true;
+        if (a == "--json") o.lint.json = true;
+        else if (a == "--uri") o.lint.uri = true;
         else if (a == "--compare") o.compare = true;
-        else if (a == "--header" || a == "--password") {
+        else if (a == "--uri-equal") o.uri_equal = true;
+        else if (a == "--header" || a == "--password" || a == "--password-file" || a == "--max-input-bytes") {
             if (i + 1 == argc) { problem = a + " needs a value"; return std::nullopt; }
-            (a == "--header" ? o.header : o.password) = argv[++i];
+            std::string const v = argv[++i];
+            if (a == "--header") o.header = v;
+            else if (a == "--password") password = v;
+            else if (a == "--password-file") o.password_file = v;
+            else if (auto n = parse_size(v)) o.max_input_bytes = *n;
+            else { problem = "--max-input-bytes needs a positive number of bytes"; return std::nullopt; }
         } else if (a == "-h" || a == "--help") { problem = ""; return std::nullopt; }
         else if (a.size() > 1 && a[0] == '-' && a != "-") { problem = "unknown option " + a; return std::nullopt; }
         else o.files.push_back(a);
     }
+    if (o.uri_equal) {  // the two URIs are arguments
+        if (o.files.size() != 2 || o.lint.uri || o.header || o.compare || password || o.password_file) {
+            problem = "--uri-equal takes exactly two URIs and no other option but --json";
+            return std::nullopt;
+        }
+        return o;
+    }
     if (o.files.empty()) { problem = "no input file"; return std::nullopt; }
-    if (o.uri && o.header) { problem = "--uri and --header exclude each other"; return std::nullopt; }
-    if (o.header && sipview::lookup_header(*o.header) == sipview::header_id::other) {
-        problem = "--header " + *o.header + ": not a header sipview knows (";
-        sipview::for_each_header([&](auto tag) {
-            if (decltype(tag)::id != sipview::header_id::accept) problem += ", ";
-            problem += decltype(tag)::name;
-        });
-        problem += ", or a compact form)";
+    if (o.lint.uri && o.header) { problem = "--uri and --header exclude each other"; return std::nullopt; }
+    if (o.header) {
+        sipview::header_id const id = sipview::lookup_header(*o.header);
+        if (id == sipview::header_id::other) {
+            problem = "--header " + *o.header + ": not a header sipview knows (";
+            sipview::for_each_header([&](auto tag) {
+                if (decltype(tag)::id != sipview::header_id::accept) problem += ", ";
+                problem += decltype(tag)::name;
+            });
+            problem += ", or a compact form)";
+            return std::nullopt;
+        }
+        o.lint.header = id;
+    }
+    if (password && o.password_file) { problem = "--password and --password-file exclude each other"; return std::nullopt; }
+    if (o.compare && (o.files.size() != 2 || o.lint.uri || o.header || o.lint.json || password || o.password_file)) {
+        problem = "--compare takes exactly two message files and no other option but --max-input-bytes";
         return std::nullopt;
     }
-    if (o.compare && (o.files.size() != 2 || o.uri || o.header || o.json || o.password)) {
-        problem = "--compare takes exactly two message files and no other option";
+    if ((password || o.password_file) && (o.lint.uri || o.header)) {
+        problem = "--password checks whole messages only";
         return std::nullopt;
     }
-    if (o.password && (o.uri || o.header)) { problem = "--password checks whole messages only"; return std::nullopt; }
+    o.lint.password = password;
     return o;
+}
+
+/// The password: --password, else --password-file (its final line ending
+/// removed), else SIP_LINT_PASSWORD (whole messages only).
+bool resolve_password(options& o, std::string& problem) {
+    if (o.lint.password || o.compare || o.lint.uri || o.lint.header) return true;
+    if (o.password_file) {
+        std::string pw;
+        if (!sip_lint::read_input(*o.password_file, o.max_input_bytes, pw, problem)) {
+            problem = "cannot read password file " + sip_lint::terminal_text(*o.password_file) + ": " + problem;
+            return false;
+        }
+        if (!pw.empty() && pw.back() == '\n') pw.pop_back();
+        if (!pw.empty() && pw.back() == '\r') pw.pop_back();
+        o.lint.password = std::move(pw);
+    } else if (char const* env = std::getenv("SIP_LINT_PASSWORD")) {
+        o.lint.password = std::string(env);
+    }
+    return true;
+}
+
+int run(int argc, char** argv) {
+    std::string problem;
+    auto opts = parse_args(argc, argv, problem);
+    if (!opts) {
+        if (!problem.empty()) std::cerr << "sip-lint: " << sip_lint::terminal_text(problem) << "\n";
+        std::cerr << usage;
+        return sip_lint::exit_usage;
+    }
+    if (opts->uri_equal) {
+        int const status = sip_lint::uri_equal_to_stream(opts->files[0], opts->files[1], opts->lint.json, std::cout);
+        std::cout.flush();
+        return std::cout ? status : sip_lint::exit_usage;
+    }
+    if (!resolve_password(*opts, problem)) {
+        std::cerr << "sip-lint: " << problem << "\n";
+        return sip_lint::exit_usage;
+    }
+    std::vector<std::string> texts(opts->files.size());
+    for (std::size_t i = 0; i < opts->files.size(); ++i) {
+        if (!sip_lint::read_input(opts->files[i], opts->max_input_bytes, texts[i], problem)) {
+            std::string const name = opts->files[i] == "-" ? std::string("<stdin>") : opts->files[i];
+            std::cerr << "sip-lint: cannot read " << sip_lint::terminal_text(name) << ": " << problem << "\n";
+            return sip_lint::exit_usage;
+        }
+    }
+    int status = sip_lint::exit_valid;
+    if (opts->compare) {
+        status = sip_lint::compare_to_stream(opts->files[0], texts[0], opts->files[1], texts[1], std::cout);
+    } else {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            std::string const file = opts->files[i] == "-" ? std::string("<stdin>") : opts->files[i];
+            if (sip_lint::lint_to_streams(texts[i], file, opts->lint, std::cout) != sip_lint::exit_valid)
+                status = sip_lint::exit_invalid;
+        }
+    }
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "sip-lint: cannot write the output\n";
+        return sip_lint::exit_usage;
+    }
+    return status;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    std::string problem;
-    auto opts = parse_args(argc, argv, problem);
-    if (!opts) {
-        if (!problem.empty()) std::fprintf(stderr, "sip-lint: %s\n", problem.c_str());
-        std::fputs(usage, stderr);
-        return 2;
+    std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error (exit 2), not a signal
+    try {
+        return run(argc, argv);
+    } catch (std::exception const& e) {
+        std::cerr << "sip-lint: internal error: " << sip_lint::terminal_text(e.what()) << "\n";
+    } catch (...) {
+        std::cerr << "sip-lint: internal error\n";
     }
-    std::vector<std::string> texts(opts->files.size());
-    for (std::size_t i = 0; i < opts->files.size(); ++i) {
-        if (!read_input(opts->files[i], texts[i])) {
-            std::fprintf(stderr, "sip-lint: cannot read %s\n", opts->files[i].c_str());
-            return 2;
-        }
-    }
-    if (opts->compare) {
-        std::fputs(sip_lint::compare_messages(opts->files[0], texts[0], opts->files[1], texts[1]).c_str(), stdout);
-        return 0;
-    }
-
-    bool any_error = false;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        std::string const& file = opts->files[i] == "-" ? std::string("<stdin>") : opts->files[i];
-        sip_lint::lint_result r;
-        if (opts->uri) r = sip_lint::lint_uri(texts[i]);
-        else if (opts->header) r = sip_lint::lint_header(sipview::lookup_header(*opts->header), texts[i]);
-        else r = sip_lint::lint_message(texts[i], opts->password);
-        any_error = any_error || !r.valid;
-        if (opts->json) {
-            std::puts(sip_lint::to_json_line(r, opts->uri || opts->header.has_value()).c_str());
-        } else {
-            std::fputs(sip_lint::render_human(file, texts[i], r).c_str(), stdout);
-        }
-    }
-    return any_error ? 1 : 0;
+    return sip_lint::exit_usage;
 }

@@ -6,6 +6,7 @@
 #include "lint.hpp"
 
 #include <sipview/message.hpp>
+#include <sipview/multipart.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -48,7 +49,8 @@ inline json message_json(sipview::message const& m) {
     out["request_uri"] = m.is_request() ? uri_json(m.request_uri()) : json(nullptr);
     out["version"] = std::string(m.version());
     out["status"] = m.is_response() ? json(m.status_code()) : json(nullptr);
-    out["reason"] = m.is_response() ? json(std::string(m.reason())) : json(nullptr);
+    // the Reason-Phrase (the key "reason" is the Reason header's, by the registry)
+    out["reason_phrase"] = m.is_response() ? json(std::string(m.reason())) : json(nullptr);
     json headers = json::array();
     for (header_field const& h : m.headers())
         headers.push_back(json{{"name", std::string(h.name)}, {"value", std::string(h.value)}});
@@ -91,6 +93,52 @@ inline json message_json(sipview::message const& m) {
     return out;
 }
 
+/// The parts of a multipart body (RFC 5621), into the caller's arrays: the
+/// multipart, or why it is not one (nullopt when the body is not multipart).
+struct body_parts_storage {
+    static constexpr std::size_t max_parts = 16;
+    static constexpr std::size_t max_part_headers = 64;
+    sipview::body_part parts[max_parts];
+    sipview::header_field headers[max_part_headers];
+};
+inline std::optional<sipview::result<sipview::multipart>> body_parts(sipview::message const& m, body_parts_storage& st) {
+    using namespace sipview;
+    auto ct = m.content_type();
+    if (!ct || !iequals(ct->type, "multipart")) return std::nullopt;
+    auto boundary = multipart_boundary(*ct);
+    if (!boundary) {
+        parse_error e = boundary.error();
+        e.offset += m.find(header_id::content_type)->value_offset;
+        return result<multipart>(e);
+    }
+    auto mp = parse_multipart(m.body(), *boundary, st.parts, st.headers);
+    if (!mp) {
+        parse_error e = mp.error();
+        e.offset += m.body_offset();
+        return result<multipart>(e);
+    }
+    return mp;
+}
+
+/// `body_parts`: each part's header lines, typed Content-Type and
+/// Content-Disposition, and where its body is in the message.
+inline json body_parts_json(sipview::message const& m, sipview::multipart const& mp) {
+    json parts = json::array();
+    for (sipview::body_part const& p : mp) {
+        json headers = json::array();
+        for (sipview::header_field const& h : p.headers)
+            headers.push_back(json{{"name", std::string(h.name)}, {"value", std::string(h.value)}});
+        auto ct = p.content_type();
+        auto disp = p.disposition();
+        parts.push_back(json{{"headers", headers},
+                             {"content_type", ct ? value_json(*ct) : json(nullptr)},
+                             {"content_disposition", disp && *disp ? value_json(**disp) : json(nullptr)},
+                             {"body_offset", m.body_offset() + p.body_offset},
+                             {"body_length", p.body.size()}});
+    }
+    return parts;
+}
+
 /// One line saying what the message is.
 inline std::string describe_message(sipview::message const& m) {
     std::string s = m.is_request() ? std::string(m.method()) + " request to " + std::string(m.request_uri().text)
@@ -111,19 +159,42 @@ inline void check_digests(sipview::message const& m, std::string_view password, 
         if (!h.is(header_id::authorization) && !h.is(header_id::proxy_authorization)) continue;
         auto c = m.parse_field(h, parse_credentials);
         if (!c || !c->is_digest()) continue;
-        digest_check const d = check_digest(h.canonical_name(), *c, password, method, m.body());
+        digest_check d = check_digest(h.canonical_name(), *c, password, method, m.body());
+        // RFC 3261 §13.2.2.4: the ACK for a 2xx carries the INVITE's
+        // credentials (linphone, twinkle), so its response was computed with
+        // method INVITE; others (baresip) compute fresh ones with ACK.
+        bool const ack = m.is_request() && method == "ACK";
+        bool const tried_invite = ack && !d.match && d.problem.empty();
+        std::string invite_expected;  // what INVITE gives, when neither matched
+        if (tried_invite) {
+            digest_check as_invite = check_digest(h.canonical_name(), *c, password, "INVITE", m.body());
+            if (as_invite.match) d = std::move(as_invite);
+            else invite_expected = as_invite.expected;
+        }
         json entry{{"header", d.header},
                    {"algorithm", d.algorithm},
+                   {"method", d.method},
                    {"match", d.match},
                    {"expected", d.expected.empty() ? json(nullptr) : json(d.expected)},
                    {"received", d.received}};
+        if (ack && d.problem.empty())
+            entry["methods_checked"] = tried_invite ? json::array({"ACK", "INVITE"}) : json::array({"ACK"});
+        if (!invite_expected.empty()) entry["expected_with_invite"] = invite_expected;
         if (!d.problem.empty()) entry["problem"] = d.problem;
         out.digest_checks.push_back(entry);
         std::string line = d.header + " Digest response " + (d.match ? "matches" : "does NOT match") + " the password";
+        if (ack && d.match && d.method == "INVITE")
+            line += " with method INVITE: the ACK of a 2xx carries the INVITE's credentials (RFC 3261 §13.2.2.4)";
+        else if (ack && d.match)
+            line += " with method ACK";
+        else if (ack)
+            line += " (checked with method ACK and with INVITE)";
         if (!d.problem.empty()) line = d.header + " Digest response cannot be checked: " + d.problem;
         out.summary.push_back(line);
         if (!d.expected.empty() && !d.match)
-            out.summary.push_back("  expected " + d.expected + ", received " + d.received);
+            out.summary.push_back("  expected " + d.expected + (ack ? " (with ACK)" : "") +
+                                  (invite_expected.empty() ? "" : " or " + invite_expected + " (with INVITE)") +
+                                  ", received " + d.received);
         for (std::string const& e : d.explanation) out.summary.push_back("  " + e);
     }
 }
@@ -139,6 +210,19 @@ inline lint_result lint_message(std::string_view text, std::optional<std::string
         out.value = message_json(*r);
         out.has_value = true;
         out.summary.push_back(describe_message(*r));
+        body_parts_storage st;
+        if (auto mp = body_parts(*r, st)) {
+            if (*mp) {
+                out.value["body_parts"] = body_parts_json(*r, **mp);
+                for (body_part const& p : **mp) {
+                    auto ct = p.content_type();
+                    out.summary.push_back("  body part: " + (ct ? std::string(ct->type) + "/" + std::string(ct->subtype) : std::string("(malformed Content-Type)")) +
+                                          ", " + std::to_string(p.body.size()) + " bytes at offset " + std::to_string(r->body_offset() + p.body_offset));
+                }
+            } else {
+                out.diagnostics.push_back(make_diagnostic(text, mp->error(), "warning"));
+            }
+        }
         if (password) check_digests(*r, *password, out);
         return out;
     }

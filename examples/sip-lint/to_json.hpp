@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <sipview/tel.hpp>
 
 #include <sipview/sipview.hpp>
 
@@ -36,10 +37,33 @@ inline json params_json(sipview::param_range const& params, bool decode_values) 
     return out;
 }
 
+/// A telephone number (tel.hpp): as written, global or local, its digits
+/// without visual separators, and its parameters.
+inline json tel_fields(json out, sipview::tel_uri const& t) {
+    std::string digits(t.number.size(), '\0');
+    auto d = t.digits(digits.data(), digits.size());
+    out["number"] = std::string(t.number);
+    out["global"] = t.global();
+    out["digits"] = d ? json(std::string(*d)) : json(nullptr);
+    out["phone_context"] = text_or_null(t.phone_context);
+    out["isub"] = text_or_null(t.isub);
+    out["ext"] = text_or_null(t.ext);
+    out["params"] = params_json(t.params(), false);
+    out["text"] = std::string(t.text);
+    return out;
+}
+
 inline json uri_json(sipview::uri const& u) {
+    if (u.is_tel()) {
+        if (auto t = u.telephone_subscriber()) return tel_fields(json{{"scheme", std::string(u.scheme)}}, *t);
+    }
     if (!u.is_sip()) return json{{"scheme", std::string(u.scheme)}, {"text", std::string(u.text)}};
     json port = nullptr;
     if (auto p = u.port()) port = *p;
+    // RFC 3261 §19.1.6: with user=phone the user part is a telephone-subscriber
+    json phone = nullptr;
+    if (auto p = u.param_value("user"); p && sipview::iequals(*p, "phone"))
+        if (auto t = u.telephone_subscriber()) phone = tel_fields(json::object(), *t);
     return json{{"scheme", std::string(u.scheme)},
                 {"user", text_or_null(u.user)},
                 {"password", text_or_null(u.password)},
@@ -48,6 +72,7 @@ inline json uri_json(sipview::uri const& u) {
                 {"port", port},
                 {"params", params_json(u.params(), false)},
                 {"headers", params_json(u.headers(), false)},
+                {"telephone_subscriber", phone},
                 {"text", std::string(u.text)}};
 }
 
@@ -100,6 +125,8 @@ inline json auth_json(std::optional<sipview::auth_value> const& v) {
 }
 
 inline json credentials_json(sipview::credentials const& c) {
+    if (c.is_bearer())  // RFC 8898: one b64token
+        return json{{"scheme", std::string(c.scheme)}, {"token", text_or_null(c.bearer_token())}, {"params", json::array()}};
     return json{{"scheme", std::string(c.scheme)},
                 {"username", auth_json(c.username())},
                 {"realm", auth_json(c.realm())},
@@ -116,6 +143,13 @@ inline json credentials_json(sipview::credentials const& c) {
 }
 
 inline json challenge_json(sipview::challenge const& c) {
+    if (c.is_bearer())  // RFC 8898 bearer-cln: realm, scope, authz_server, error
+        return json{{"scheme", std::string(c.scheme)},
+                    {"realm", auth_json(c.realm())},
+                    {"scope", auth_json(c.scope())},
+                    {"authz_server", auth_json(c.authz_server())},
+                    {"error", auth_json(c.error())},
+                    {"params", params_json(c.params(), true)}};
     json qop = json::array();
     for (auto q : c.qop_options()) qop.push_back(std::string(q));
     return json{{"scheme", std::string(c.scheme)},
@@ -150,10 +184,32 @@ inline json value_json(sipview::media_type const& m) {
 inline json value_json(std::string_view v) { return std::string(v); }
 inline json value_json(std::optional<std::string_view> const& v) { return text_or_null(v); }
 inline json value_json(sipview::param_range const& r) { return params_json(r, false); }
+
+// The generic forms, declared first so that each can use the others (a
+// field of an AST may be a list of ASTs, an optional number...).
+struct fields_json;
+template <class T, class = void>
+struct has_fields : std::false_type {};
+template <class T>
+struct has_fields<T, std::void_t<decltype(visit_fields(std::declval<T const&>(), std::declval<fields_json&>()))>> : std::true_type {};
+/// A range (begin/end) that is not text: a list value.
+template <class T, class = void>
+struct is_list : std::false_type {};
+template <class T>
+struct is_list<T, std::void_t<decltype(std::declval<T const&>().begin()), decltype(std::declval<T const&>().end())>>
+    : std::bool_constant<!std::is_convertible_v<T const&, std::string_view> && !has_fields<T>::value> {};
+
 template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
-inline json value_json(T v) {
-    return static_cast<std::uint64_t>(v);
-}
+json value_json(T v);
+/// An optional value: null when absent.
+template <class T>
+json value_json(std::optional<T> const& v);
+/// Any other AST: one key per field of its visit_fields().
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+json value_json(T const& v);
+/// A list (option-tags, methods, Reason values...): an array of its elements.
+template <class T, std::enable_if_t<is_list<T>::value, int> = 0>
+json value_json(T const& v);
 
 /// visit_fields(ast, f) calls f(name, value) for each field: one key each.
 struct fields_json {
@@ -163,16 +219,34 @@ struct fields_json {
         (*out)[name] = value_json(v);
     }
 };
-template <class T, class = void>
-struct has_fields : std::false_type {};
-template <class T>
-struct has_fields<T, std::void_t<decltype(visit_fields(std::declval<T const&>(), std::declval<fields_json&>()))>> : std::true_type {};
 
-template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
-inline json value_json(T const& v) {
+template <class T, std::enable_if_t<std::is_integral_v<T>, int>>
+json value_json(T v) {
+    if constexpr (std::is_same_v<T, bool>) return v;
+    else if constexpr (std::is_signed_v<T>) return static_cast<std::int64_t>(v);
+    else return static_cast<std::uint64_t>(v);
+}
+
+template <class T>
+json value_json(std::optional<T> const& v) {
+    return v ? value_json(*v) : json(nullptr);
+}
+
+template <class T, std::enable_if_t<has_fields<T>::value, int>>
+json value_json(T const& v) {
+    // a name-addr with its header's own parameters as fields (Diversion's
+    // reason and counter, History-Info's index): the name-addr object, then those
     json out = json::object();
+    if constexpr (std::is_base_of_v<sipview::name_addr, T>) out = name_addr_json(v);
     fields_json f{&out};
     visit_fields(v, f);
+    return out;
+}
+
+template <class T, std::enable_if_t<is_list<T>::value, int>>
+json value_json(T const& v) {
+    json out = json::array();
+    for (auto const& e : v) out.push_back(value_json(e));
     return out;
 }
 

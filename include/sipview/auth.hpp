@@ -147,10 +147,21 @@ struct credentials {
     std::string_view params_text;  ///< the auth-params after the scheme and its LWS
 
     bool is_digest() const noexcept { return iequals(scheme, "Digest"); }
-    /// All auth-params, in order, as {name, value}; values raw (quoted ones keep their quotes).
-    param_range params() const noexcept { return {params_text, ','}; }
+    /// The Bearer scheme (RFC 8898): params_text is the token, there are no auth-params.
+    bool is_bearer() const noexcept { return iequals(scheme, "Bearer"); }
+    /// bearer-response = b64token (RFC 8898 §6, RFC 6750 §2.1), for the Bearer scheme.
+    std::optional<std::string_view> bearer_token() const noexcept {
+        if (!is_bearer()) return std::nullopt;
+        return params_text;
+    }
+    /// All auth-params, in order, as {name, value}; values raw (quoted ones
+    /// keep their quotes). Empty for Bearer, whose credentials are a token.
+    param_range params() const noexcept { return is_bearer() ? param_range() : param_range(params_text, ','); }
     /// The first auth-param named `name` (case-insensitive).
-    std::optional<auth_value> param_value(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
+    std::optional<auth_value> param_value(std::string_view name) const noexcept {
+        if (is_bearer()) return std::nullopt;
+        return detail::auth_param_value(params_text, name);
+    }
 
     std::optional<auth_value> username() const noexcept { return field(username_raw, "username"); }
     std::optional<auth_value> realm() const noexcept { return field(realm_raw, "realm"); }
@@ -198,6 +209,11 @@ struct challenge {
     std::optional<auth_value> charset() const noexcept { return param_value("charset"); }  ///< RFC 7616: UTF-8
     std::optional<auth_value> userhash() const noexcept { return field(userhash_raw, "userhash"); }
     std::optional<auth_value> qop() const noexcept { return field(qop_raw, "qop"); }          ///< the raw quoted qop-options
+    /// The Bearer scheme (RFC 8898): realm, scope, authz_server, error.
+    bool is_bearer() const noexcept { return iequals(scheme, "Bearer"); }
+    std::optional<auth_value> scope() const noexcept { return param_value("scope"); }                ///< Bearer: quoted
+    std::optional<auth_value> authz_server() const noexcept { return param_value("authz_server"); }  ///< Bearer: quoted URI of the authorization server
+    std::optional<auth_value> error() const noexcept { return param_value("error"); }                ///< Bearer: quoted, e.g. "invalid_token"
     /// The qop-values offered (`qop="auth,auth-int"`); empty when there is no qop.
     qop_range qop_options() const noexcept {
         auto q = qop();
@@ -416,6 +432,40 @@ inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
 
 #undef SIPVIEW_AUTH_QUOTED_FIELD
 
+// --- Bearer (RFC 8898 §6) ---------------------------------------------------
+/// b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+/// (RFC 6750 §2.1), the bearer-response of credentials.
+/// Why hand-written: a character set no other SIP rule uses (no class bit
+/// spent on it), and "=" only as trailing padding.
+struct b64token_parser : primitive<b64token_parser> {
+    static constexpr bool b64(char c) noexcept {
+        return is(c, alphanum) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        It p = first;
+        while (p != last && b64(*p)) ++p;
+        if (p == first) return false;
+        while (p != last && *p == '=') ++p;
+        if (p != last && !is(*p, c_wsp) && *p != '\r' && *p != '\n') {  // `Bearer realm="x"`: not one token
+            report(ctx, p, diag::auth_bearer_token);
+            return false;
+        }
+        first = p;
+        return true;
+    }
+};
+inline constexpr auto bearer_response = describe(diag::auth_bearer_token)[b64token_parser{}];
+/// bearer-cln = realm / scope / authz-server / error / auth-param, each of
+/// the four named ones EQUAL quoted-string.
+inline constexpr auto bearer_cln = describe(diag::auth_param)[by_name(
+    auth_param, when("realm", equal >> describe(diag::auth_realm_quoted)[quoted]),
+    when("scope", equal >> describe(diag::auth_bearer_scope_quoted)[quoted]),
+    when("authz_server", equal >> describe(diag::auth_bearer_authz_server_quoted)[quoted]),
+    when("error", equal >> describe(diag::auth_bearer_error_quoted)[quoted]))];
+inline constexpr auto bearer_challenge = bearer_cln >> *(sep >> bearer_cln);
+inline constexpr keyword bearer_kw("bearer");
+
 // --- other schemes ---------------------------------------------------------
 inline constexpr auto auth_params = auth_param >> *(sep >> auth_param);
 inline constexpr keyword digest_kw("digest");
@@ -426,23 +476,29 @@ inline constexpr auto after_scheme =
 
 } // namespace auth_rules
 
-/// credentials = ("Digest" LWS digest-response) / other-response;
+/// credentials = ("Digest" LWS digest-response) / ("Bearer" LWS
+/// bearer-response) (RFC 8898) / other-response;
 /// other-response = auth-scheme LWS auth-param *(COMMA auth-param).
-/// Fills sipview::credentials. A "Digest" scheme never falls back to other-response.
+/// Fills sipview::credentials. "Digest" and "Bearer" never fall back to other-response.
 inline constexpr auto credentials = detail::set<&sipview::credentials::text>[
     detail::mark<detail::auth_access::cred_captured, true>[
         &auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
         detail::set<&sipview::credentials::params_text>[auth_rules::digest_response]] |
-    (!auth_rules::digest_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::scheme_token] >>
+    (&auth_rules::bearer_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
+     detail::set<&sipview::credentials::params_text>[auth_rules::bearer_response]) |
+    (!auth_rules::digest_kw >> !auth_rules::bearer_kw >> detail::set<&sipview::credentials::scheme>[auth_rules::scheme_token] >>
      auth_rules::after_scheme >> detail::set<&sipview::credentials::params_text>[auth_rules::auth_params])];
 
-/// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge.
+/// challenge = ("Digest" LWS digest-cln *(COMMA digest-cln)) / ("Bearer"
+/// LWS bearer-cln *(COMMA bearer-cln)) (RFC 8898) / other-challenge.
 /// Fills sipview::challenge.
 inline constexpr auto challenge = detail::set<&sipview::challenge::text>[
     detail::mark<detail::auth_access::chal_captured, true>[
         &auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
         detail::set<&sipview::challenge::params_text>[auth_rules::digest_challenge]] |
-    (!auth_rules::digest_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::scheme_token] >>
+    (&auth_rules::bearer_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::tok] >> auth_rules::after_scheme >>
+     detail::set<&sipview::challenge::params_text>[auth_rules::bearer_challenge]) |
+    (!auth_rules::digest_kw >> !auth_rules::bearer_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::scheme_token] >>
      auth_rules::after_scheme >> detail::set<&sipview::challenge::params_text>[auth_rules::auth_params])];
 
 /// Whole values (kept as objects: a grammar built inside a call is copied on every call).

@@ -173,6 +173,15 @@ inline constexpr std::string_view to_string(errc e) noexcept {
       "write <sip:user@host> with no spaces inside the brackets")                                                      \
     X(na_unquoted_display_name, syntax, "", "a display name with characters other than token characters must be quoted", \
       "quote it: \"Bell, Alexander\" <sip:...>")                                                                       \
+    X(na_identity_params, syntax, "',' or end of value", "an asserted or preferred identity takes no parameters",     \
+      "remove the ;parameters (RFC 3325 §9.1: PAssertedID-value = name-addr / addr-spec)")                            \
+    X(na_identity_pair, inconsistent, "one sip: or sips: URI and at most one tel: URI",                                \
+      "an asserted or preferred identity has more than two values, or two of one kind",                              \
+      "RFC 3325 §9.1: at most one sip/sips and one tel identity")                                                     \
+    X(na_info_display_name, syntax, "'<' URI '>'", "this header takes <URI> without a display name",                   \
+      "Alert-Info, Call-Info, Error-Info and Geolocation are <URI>;params (RFC 3261 §20.4)")                           \
+    X(na_leading_whitespace, syntax, "", "whitespace before an unquoted display name",                                \
+      "remove it, or quote the name: whitespace may come before '\"' and '<', not before a token (RFC 3261 §25.1)")     \
     X(na_close_quote_hint, ok, "", "", "close the quoted display name with '\"' before the '<'")                       \
     X(na_param_whitespace_hint, ok, "", "", "no whitespace inside a header parameter: write ;name=value")             \
     X(na_brackets_hint, ok, "", "", "a URI containing ',', ';' or '?' must be enclosed in <> (RFC 3261 §20)")
@@ -291,6 +300,13 @@ inline constexpr std::string_view to_string(errc e) noexcept {
     X(auth_qop_separator, syntax, "',' or closing '\"' in the qop list", "qop-values are separated by ','", "")        \
     /* charset = "charset" EQUAL "UTF-8" (RFC 7616) */                                                                 \
     X(auth_charset, syntax, "UTF-8", "the only charset RFC 7616 allows is UTF-8", "")                                  \
+    /* Bearer (RFC 8898 §6): credentials = "Bearer" LWS b64token; bearer-cln = realm / scope / authz-server / error */ \
+    X(auth_bearer_token, syntax, "bearer token (b64token: letters, digits, - . _ ~ + / then '=' padding)",             \
+      "Bearer credentials are one token, not name=value auth-params", "")                                              \
+    X(auth_bearer_scope_quoted, syntax, "quoted-string (scope=\"...\")", "scope must be a quoted string", "")          \
+    X(auth_bearer_authz_server_quoted, syntax, "quoted-string (authz_server=\"...\")",                                \
+      "authz_server must be a quoted string", "")                                                                      \
+    X(auth_bearer_error_quoted, syntax, "quoted-string (error=\"...\")", "error must be a quoted string", "")          \
     /* explain_auth_error's refinements */                                                                             \
     X(auth_uri_invalid, syntax, "", "not a valid URI", "")                                                             \
     X(auth_line_break, syntax, "", "line break inside the value",                                                      \
@@ -489,6 +505,9 @@ inline constexpr std::string_view to_string(errc e) noexcept {
       "malformed Date: expected a four-digit year", "SIP dates are always GMT (RFC 3261 §20.17)")                      \
     X(msg_date_time, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                               \
       "malformed Date: expected the time as HH:MM:SS", "SIP dates are always GMT (RFC 3261 §20.17)")                   \
+    X(msg_date_range, syntax, "a date and time that exist (day within its month, 00-23:00-59:00-60)",                  \
+      "the Date names a day or time that does not exist", "")                                                         \
+    X(msg_date_end, syntax, "end of value after the date", "", "")                                                     \
     X(msg_date_not_gmt, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)", "the Date is not in GMT",  \
       "SIP dates are always GMT (RFC 3261 §20.17)")                                                                    \
     X(msg_cseq_method_mismatch, inconsistent, "the request method", "the CSeq method differs from the request method", \
@@ -534,6 +553,163 @@ inline constexpr std::string_view to_string(errc e) noexcept {
 // END message block
 // ---------------------------------------------------------------------------
 
+/// tel URIs and telephone-subscribers (tel.hpp), RFC 3966 §3, RFC 4904 §5; user=phone (RFC 3261 §19.1.6).
+#define SIPVIEW_DIAGS_TEL(X)                                                                                           \
+    /* telephone-uri = "tel:" telephone-subscriber */                                                                  \
+    X(tel_scheme, syntax, "\"tel:\"", "a tel URI starts with tel:", "")                                                \
+    X(tel_end, syntax, "';' parameter or end of the tel URI", "unexpected character in the tel URI", "")               \
+    /* global-number-digits = "+" *phonedigit DIGIT *phonedigit; local-number-digits */                                \
+    X(tel_number, syntax, "telephone number (+digits, or a local number)", "the telephone number is missing",          \
+      "write a global number as + and the country code, e.g. tel:+1-201-555-0123")                                     \
+    X(tel_global_no_digit, syntax, "a digit after '+'", "a global number needs digits after '+'",                      \
+      "write a global number as + and the country code, e.g. tel:+1-201-555-0123")                                     \
+    X(tel_local_no_digit, syntax, "a digit (0-9, A-F, '*' or '#')", "the number has visual separators but no digit",   \
+      "visual separators (- . ( )) go between digits, e.g. tel:+1-201-555-0123")                                       \
+    /* *par: parameter = ";" pname ["=" pvalue], isub, ext, phone-context, tgrp, trunk-context */                      \
+    X(tel_trailing_semicolon, syntax, "a parameter after ';'", "a trailing ';' with no parameter after it",            \
+      "remove the trailing ';'")                                                                                       \
+    X(tel_empty_param, syntax, "a parameter name after ';'", "an empty parameter (';;')", "remove the extra ';'")      \
+    X(tel_param_name, syntax, "parameter name (letters, digits, '-')", "malformed tel parameter name", "")             \
+    X(tel_param_value, syntax, "parameter value (paramchar or %HH)", "the parameter value is empty or malformed",      \
+      "write ;name=value, or ;name for a flag; escape other bytes as %HH")                                             \
+    X(tel_param_needs_value, syntax, "'=' and a value", "isub, ext, phone-context, tgrp and trunk-context need a value", \
+      "e.g. ;ext=1234 or ;phone-context=example.com")                                                                  \
+    X(tel_duplicate_param, syntax, "isub, ext, phone-context, tgrp and trunk-context at most once each",               \
+      "a tel parameter appears twice", "keep one of them")                                                             \
+    X(tel_isub_empty, syntax, "ISDN subaddress (1*uric)", "the isub value is empty",                                   \
+      "write the subaddress after ;isub=, or remove the parameter")                                                    \
+    X(tel_ext_value, syntax, "extension (digits with separators - . ( ))", "the ext value must be digits", "e.g. ;ext=1234") \
+    X(tel_descriptor, syntax, "domain name or +digits", "phone-context and trunk-context are a domain name or a +digits prefix", \
+      "e.g. ;phone-context=example.com or ;phone-context=+1-914-555")                                                  \
+    X(tel_tgrp_value, syntax, "trunk group label (unreserved, %HH, / & + $)", "the tgrp value is empty or malformed",  \
+      "e.g. ;tgrp=TG-1;trunk-context=example.com (RFC 4904)")                                                          \
+    /* local-number = local-number-digits *par context *par (RFC 3966 §5.1.5) */                                       \
+    X(tel_local_needs_context, syntax, "';phone-context=' (a local number needs it)",                                  \
+      "a local number needs ;phone-context=",                                                                          \
+      "add ;phone-context=<domain or +digits> (e.g. tel:7042;phone-context=example.com) or write the number as + and " \
+      "the country code; outside <> a ';' starts the header parameters: write <tel:...>")                              \
+    /* uri::telephone_subscriber(), validate_fields() */                                                               \
+    X(tel_not_phone, syntax, "a tel URI, or a SIP URI with a user part and user=phone",                                \
+      "the URI carries no telephone-subscriber", "")                                                                   \
+    X(tel_user_phone, syntax, "telephone-subscriber in the user part (RFC 3966)",                                      \
+      "the user part of a user=phone URI is not a telephone-subscriber",                                               \
+      "write the number as + and digits, or give a local number its ;phone-context= (RFC 3261 §19.1.6)")
+
+/// Lists of tokens (token_list.hpp): option-tags, Methods, event-types, priv-values.
+#define SIPVIEW_DIAGS_TOKEN_LIST(X)                                                                                    \
+    X(tl_option_tag, syntax, "option-tag (token)", "expected an option-tag such as 100rel or timer", "")                \
+    X(tl_method, syntax, "Method (token)", "expected a method name such as INVITE", "")                                 \
+    X(tl_event_type, syntax, "event-type (token-nodot *( \".\" token-nodot ))",                                         \
+      "expected an event package such as presence or dialog", "")                                                      \
+    X(tl_event_template, syntax, "event-template after '.'", "'.' must be followed by an event template",              \
+      "write package.template, e.g. presence.winfo, with nothing empty around the '.'")                                \
+    X(tl_language_tag, syntax, "language-tag (1*8ALPHA *( \"-\" 1*8ALPHA ))", "expected a language tag such as en or fr-ca", "") \
+    X(tl_call_id, syntax, "Call-ID (word [\"@\" word])", "expected a Call-ID", "")                                    \
+    X(tl_priv_value, syntax, "priv-value (header, session, user, none, critical, id, history or a token)",             \
+      "expected a privacy value", "")                                                                                  \
+    X(tl_end, syntax, "',' or end of value", "", "separate the items with ','")                                       \
+    X(tl_priv_end, syntax, "';' or end of value", "", "separate privacy values with ';' (RFC 3323 §4.2)")
+
+/// Event and Subscription-State (events.hpp), RFC 6665 §8.2.
+#define SIPVIEW_DIAGS_EVENTS(X)                                                                                        \
+    X(ev_event_type, syntax, "event-type (token-nodot *( \".\" token-nodot ))", "expected an event package", "")       \
+    X(ev_param, syntax, "parameter (token [= value])", "", "")                                                        \
+    X(ev_id_equal, syntax, "'=' after id", "id needs a value: id=token", "")                                           \
+    X(ev_id_value, syntax, "id value (token)", "malformed id", "")                                                    \
+    X(ev_substate, syntax, "substate-value (active, pending, terminated or a token)", "expected a subscription state", "") \
+    X(ev_reason_equal, syntax, "'=' after reason", "reason needs a value: reason=timeout", "")                         \
+    X(ev_reason_value, syntax, "event-reason-value (token)", "malformed reason", "")                                  \
+    X(ev_expires_equal, syntax, "'=' after expires", "expires needs a value: expires=600", "")                        \
+    X(ev_expires_value, syntax, "expires value (delta-seconds)", "malformed expires value", "")                       \
+    X(ev_retry_after_equal, syntax, "'=' after retry-after", "retry-after needs a value: retry-after=60", "")          \
+    X(ev_retry_after_value, syntax, "retry-after value (delta-seconds)", "malformed retry-after value", "")            \
+    X(ev_end, syntax, "';' parameter or end of value", "", "")
+
+/// Reason (reason.hpp), RFC 3326 §2.
+#define SIPVIEW_DIAGS_REASON(X)                                                                                        \
+    X(rs_protocol, syntax, "protocol (SIP, Q.850 or a token)", "a reason-value starts with its protocol", "")         \
+    X(rs_param, syntax, "reason parameter (token [= value])", "", "")                                                  \
+    X(rs_cause_equal, syntax, "'=' after cause", "cause needs a value: cause=200", "")                                 \
+    X(rs_cause_value, syntax, "cause (digits)", "cause is a number", "")                                               \
+    X(rs_cause_range, syntax, "cause (0-4294967295)", "cause does not fit in 32 bits", "")                             \
+    X(rs_text_equal, syntax, "'=' after text", "text needs a value: text=\"...\"", "")                                 \
+    X(rs_text_quoted, syntax, "quoted-string (text=\"...\")", "text must be a quoted string", "")                      \
+    X(rs_list_element, syntax, "another reason-value after ','", "", "")                                               \
+    X(rs_end, syntax, "',' , ';' parameter or end of value", "", "")
+
+/// Warning (warning.hpp), RFC 3261 §20.43.
+#define SIPVIEW_DIAGS_WARNING(X)                                                                                       \
+    X(wn_code, syntax, "warn-code (3 digits)", "a warning-value starts with a 3-digit code", "")                     \
+    X(wn_sp_code, syntax, "one SP after the warn-code", "", "")                                                       \
+    X(wn_agent, syntax, "warn-agent (host[:port] or a token)", "expected the warning agent", "")                     \
+    X(wn_agent_port, syntax, "port (0-65535)", "malformed port in the warn-agent", "")                               \
+    X(wn_sp_agent, syntax, "one SP after the warn-agent", "", "")                                                     \
+    X(wn_text, syntax, "warn-text (quoted-string)", "the warning text must be a quoted string", "")                  \
+    X(wn_list_element, syntax, "another warning-value after ','", "", "")                                             \
+    X(wn_end, syntax, "',' or end of value", "", "")
+
+/// Replaces, Join, Target-Dialog (dialog_id.hpp), RFC 3891, 3911, 4538.
+#define SIPVIEW_DIAGS_DIALOG_ID(X)                                                                                     \
+    X(dlg_call_id, syntax, "Call-ID (word [\"@\" word])", "the value starts with the dialog's Call-ID", "")             \
+    X(dlg_call_id_word, syntax, "word after '@' in the Call-ID", "malformed Call-ID", "")                              \
+    X(dlg_param, syntax, "parameter (token [= value])", "", "")                                                       \
+    X(dlg_tag_equal, syntax, "'=' after the tag name", "a tag parameter needs a value: to-tag=token", "")              \
+    X(dlg_tag_value, syntax, "tag (token)", "malformed tag", "")                                                      \
+    X(dlg_end, syntax, "';' parameter or end of value", "", "")
+
+/// Identity (identity.hpp), RFC 8224 §4.1; SIP-ETag / SIP-If-Match (scalar_headers.hpp), RFC 3903 §11.3.
+#define SIPVIEW_DIAGS_IDENTITY(X)                                                                                      \
+    X(id_signature, syntax, "signed-identity-digest (base64 or base64url and '.')",                                   \
+      "the value starts with the signed PASSporT", "")                                                                \
+    X(id_info_missing, syntax, "';info=<URI>' after the signature", "the info parameter must follow the signature",   \
+      "RFC 8224 §4.1: signature;info=<https://...>[;alg=...][;ppt=...]")                                              \
+    X(id_info_equal, syntax, "'=' after info", "info needs a value: info=<URI>", "")                                  \
+    X(id_info_laquot, syntax, "'<' before the info URI", "the info URI is written in <>", "")                         \
+    X(id_info_uri, syntax, "URI (absoluteURI)", "malformed info URI", "")                                             \
+    X(id_info_raquot, syntax, "'>' after the info URI", "", "")                                                       \
+    X(id_param, syntax, "parameter (token [= value])", "", "")                                                        \
+    X(id_alg_equal, syntax, "'=' after alg", "alg needs a value: alg=ES256", "")                                       \
+    X(id_alg_value, syntax, "alg value (token)", "malformed alg", "")                                                 \
+    X(id_ppt_equal, syntax, "'=' after ppt", "ppt needs a value: ppt=shaken", "")                                      \
+    X(id_ppt_value, syntax, "ppt value (token)", "malformed ppt", "")                                                 \
+    X(id_end, syntax, "';' parameter or end of value", "", "")                                                        \
+    X(single_token, syntax, "token", "the value is one token", "")                                                     \
+    X(single_token_end, syntax, "end of value", "", "")                                                                \
+    X(mime_version, syntax, "MIME-Version (digits \".\" digits, e.g. 1.0)", "malformed MIME-Version", "")             \
+    X(timestamp_value, syntax, "timestamp (digits [. digits])", "malformed timestamp", "")                             \
+    X(timestamp_end, syntax, "delay (digits [. digits]) or end of value", "", "")
+
+/// Bodies (multipart.hpp): Content-Disposition (RFC 3261 §20.11) and
+/// multipart bodies (RFC 2046 §5.1, RFC 5621).
+#define SIPVIEW_DIAGS_BODY(X)                                                                                          \
+    X(disp_type, syntax, "disp-type (token: render, session, icon, alert...)", "expected the disposition type", "")   \
+    X(disp_param, syntax, "parameter (token [= value])", "", "")                                                      \
+    X(disp_handling_equal, syntax, "'=' after handling", "handling needs a value: handling=optional", "")              \
+    X(disp_handling_value, syntax, "handling value (optional, required or a token)", "malformed handling", "")        \
+    X(disp_end, syntax, "';' parameter or end of value", "", "")                                                      \
+    X(mp_not_multipart, inconsistent, "a multipart/* Content-Type", "the body is not multipart", "")                  \
+    X(mp_boundary_missing, syntax, "boundary parameter", "a multipart Content-Type needs ;boundary=",                  \
+      "add the boundary the parts are separated by (RFC 2046 §5.1.1)")                                                 \
+    X(mp_boundary_length, syntax, "boundary of 1 to 70 characters", "the boundary is longer than 70 characters",       \
+      "RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace")                                                      \
+    X(mp_boundary_char, syntax, "boundary character (letters, digits, ' ( ) + _ , - . / : = ? or space)",             \
+      "this byte is not allowed in a boundary", "quote the boundary parameter; a boundary cannot end with a space")    \
+    X(mp_first_boundary, syntax, "'--' boundary starting a line", "the body has no first boundary line",               \
+      "a multipart body starts with --boundary (after an optional preamble)")                                          \
+    X(mp_boundary_line, syntax, "CRLF or '--' after the boundary", "unexpected text after the boundary", "")            \
+    X(mp_close_missing, syntax, "the closing --boundary--", "the multipart body is not closed",                       \
+      "end the last part with CRLF --boundary--")                                                                      \
+    X(mp_too_many_parts, too_large, "", "more body parts than the caller's storage holds", "")                        \
+    X(mp_too_deep, too_large, "", "multipart bodies nested deeper than the limit", "")
+
+/// Lists of values with parameters (param_lists.hpp): Accept*, Accept-Contact,
+/// Security-*, P-Access-Network-Info, P-Visited-Network-ID, User-to-User, ...
+#define SIPVIEW_DIAGS_PARAM_LIST(X)                                                                                    \
+    X(pl_value, syntax, "list element", "expected the element's value", "")                                           \
+    X(pl_param, syntax, "parameter (token [= value])", "", "")                                                        \
+    X(pl_end, syntax, "',' , ';' parameter or end of value", "", "")                                                   \
+    X(pl_single_end, syntax, "';' parameter or end of value", "", "")
+
 /// Every list, in the order of the enum and the table.
 #define SIPVIEW_DIAGS(X)                                                                                               \
     SIPVIEW_DIAGS_CORE(X)                                                                                              \
@@ -542,7 +718,16 @@ inline constexpr std::string_view to_string(errc e) noexcept {
     SIPVIEW_DIAGS_VIA(X)                                                                                               \
     SIPVIEW_DIAGS_AUTH(X)                                                                                              \
     SIPVIEW_DIAGS_STREAM(X)                                                                                            \
-    SIPVIEW_DIAGS_MESSAGE(X)
+    SIPVIEW_DIAGS_MESSAGE(X)                                                                                           \
+    SIPVIEW_DIAGS_TOKEN_LIST(X)                                                                                        \
+    SIPVIEW_DIAGS_EVENTS(X)                                                                                            \
+    SIPVIEW_DIAGS_REASON(X)                                                                                            \
+    SIPVIEW_DIAGS_WARNING(X)                                                                                           \
+    SIPVIEW_DIAGS_DIALOG_ID(X)                                                                                         \
+    SIPVIEW_DIAGS_IDENTITY(X)                                                                                          \
+    SIPVIEW_DIAGS_BODY(X)                                                                                              \
+    SIPVIEW_DIAGS_PARAM_LIST(X)                                                                                        \
+    SIPVIEW_DIAGS_TEL(X)
 
 /// What went wrong, by id. diag::none: no diagnostic (a default parse_error,
 /// or an error built by hand with aggregate initialisation).

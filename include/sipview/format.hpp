@@ -184,6 +184,7 @@ enum class field : unsigned char {
     uri_scheme,         ///< scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
     uri_opaque,         ///< absoluteURI text after "scheme:" (uric run)
     uri_opaque_sip,     ///< the opaque part of a non-SIP uri whose scheme is sip/sips: a SIP-URI's rest
+    uri_opaque_tel,     ///< the opaque part of a uri whose scheme is tel: a telephone-subscriber (RFC 3966)
     uri_user,           ///< user
     uri_password,       ///< password
     uri_host,           ///< host
@@ -200,6 +201,8 @@ enum class field : unsigned char {
     auth_scheme,        ///< auth-scheme
     credentials_digest, ///< digest-response
     challenge_digest,   ///< digest-cln *(COMMA digest-cln)
+    bearer_token,       ///< bearer-response = b64token (RFC 8898)
+    challenge_bearer,   ///< bearer-cln *(COMMA bearer-cln) (RFC 8898)
     auth_params,        ///< auth-param *(COMMA auth-param) of another scheme
     cseq_number,        ///< CSeq 1*DIGIT below 2**31
     method,             ///< Method (CSeq, request line)
@@ -236,14 +239,18 @@ inline void check(S& s, field f, std::string_view v) noexcept {
 template <class S>
 inline void write(S& s, uri const& u, format_options const&) {
     std::string_view const scheme =
-        !u.scheme.empty() ? u.scheme : u.kind == uri_scheme::sips ? std::string_view("sips") : u.kind == uri_scheme::sip ? std::string_view("sip") : std::string_view{};
+        !u.scheme.empty() ? u.scheme : u.kind == uri_scheme::sips ? std::string_view("sips") : u.kind == uri_scheme::sip ? std::string_view("sip")
+                                     : u.kind == uri_scheme::tel ? std::string_view("tel") : std::string_view{};
     if (!u.is_sip()) check(s, field::uri_scheme, scheme);
     else if (!u.scheme.empty()) check(s, u.is_secure() ? field::uri_scheme_sips : field::uri_scheme_sip, scheme);
     s.put(scheme);
     s.put(':');
     if (!u.is_sip()) {
         // "sip:"/"sips:" is read back as a SIP-URI, whatever uri::kind said
-        check(s, iequals(scheme, "sip") || iequals(scheme, "sips") ? field::uri_opaque_sip : field::uri_opaque, u.opaque);
+        check(s, iequals(scheme, "sip") || iequals(scheme, "sips") ? field::uri_opaque_sip
+                 : iequals(scheme, "tel")                            ? field::uri_opaque_tel
+                                                                     : field::uri_opaque,
+              u.opaque);
         s.put(u.opaque);
         return;
     }
@@ -312,8 +319,8 @@ inline void write(S& s, name_addr const& n, format_options const& o) {
 }
 
 /// Contact `*`, or the elements joined by ", ".
-template <class S>
-inline void write(S& s, name_addr_list const& l, format_options const& o) {
+template <class S, class Element>
+inline void write(S& s, basic_name_addr_list<Element> const& l, format_options const& o) {
     if (l.is_star()) {
         s.put('*');
         return;
@@ -321,7 +328,7 @@ inline void write(S& s, name_addr_list const& l, format_options const& o) {
     bool first = true;
     for (auto const& n : l) {
         if (!first) s.put(", ");
-        write(s, n, o);
+        write(s, static_cast<name_addr const&>(n), o);
         first = false;
     }
 }
@@ -380,6 +387,12 @@ template <class S>
 inline void write(S& s, credentials const& c, format_options const&) {
     check(s, field::auth_scheme, c.scheme);
     s.put(c.scheme);
+    if (c.is_bearer()) {  // `Bearer b64token`: one token, no auth-params
+        s.put(' ');
+        check(s, field::bearer_token, c.params_text);
+        s.put(c.params_text);
+        return;
+    }
     check(s, c.is_digest() ? field::credentials_digest : field::auth_params, c.params_text);
     auth(s, {}, c.params());
 }
@@ -389,7 +402,7 @@ template <class S>
 inline void write(S& s, challenge const& c, format_options const&) {
     check(s, field::auth_scheme, c.scheme);
     s.put(c.scheme);
-    check(s, c.is_digest() ? field::challenge_digest : field::auth_params, c.params_text);
+    check(s, c.is_digest() ? field::challenge_digest : c.is_bearer() ? field::challenge_bearer : field::auth_params, c.params_text);
     auth(s, {}, c.params());
 }
 
@@ -528,6 +541,21 @@ inline constexpr auto media_params = *(g::SEMI >> g::token >> g::EQUAL >> (g::qu
 /// CSeq's 1*DIGIT below 2**31 (message_impl::cseq_grammar).
 inline constexpr message_impl::bounded_number cseq_number(0x7FFFFFFFu, diag::msg_cseq_range);
 
+/// What follows "tel:": telephone-subscriber (tel.hpp's scanner, RFC 3966).
+struct tel_subscriber_rule : primitive<tel_subscriber_rule> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        tel_impl::scan_state st;
+        tel_uri t;
+        if (!tel_impl::scan_subscriber(first, last, false, t, st)) {
+            report(ctx, st.at, st.id);
+            return false;
+        }
+        first = st.end;
+        return true;
+    }
+};
+
 /// Whether all of `v` matches `g` (with a fresh Ast in context); if not,
 /// `at` is where it stops matching and `why` the grammar's diagnostic.
 template <class Ast = none, class G>
@@ -583,6 +611,7 @@ inline bool acceptable(field f, std::string_view v, std::size_t& at, diag& why) 
     case field::uri_scheme: return matches(scheme, v, at, why);
     case field::uri_opaque: return matches(opaque, v, at, why);
     case field::uri_opaque_sip: return matches<sipview::uri>(sip_rest, v, at, why);
+    case field::uri_opaque_tel: return matches(tel_subscriber_rule{}, v, at, why);
     case field::uri_user: return matches(user, v, at, why);
     case field::uri_password: return matches(password, v, at, why);
     case field::uri_host: return matches<sipview::uri>(host_into<&sipview::uri::host, &sipview::uri::host_kind>{}, v, at, why);
@@ -605,6 +634,8 @@ inline bool acceptable(field f, std::string_view v, std::size_t& at, diag& why) 
     case field::auth_scheme: return matches(g::auth_rules::tok, v, at, why);
     case field::credentials_digest: return matches<sipview::credentials>(g::auth_rules::digest_response, v, at, why);
     case field::challenge_digest: return matches<sipview::challenge>(g::auth_rules::digest_challenge, v, at, why);
+    case field::bearer_token: return matches(g::auth_rules::bearer_response, v, at, why);
+    case field::challenge_bearer: return matches(g::auth_rules::bearer_challenge, v, at, why);
     case field::auth_params: return matches(g::auth_rules::auth_params, v, at, why);
     case field::cseq_number: return matches(cseq_number, v, at, why);
     case field::method:
@@ -666,6 +697,9 @@ inline constexpr field_info info(field f) noexcept {
     case field::uri_opaque_sip:
         return {"the rest of a SIP URI: [user[:password]@]host[:port][;params][?headers]",
                 "a sip: or sips: URI is built from its fields: set uri::kind, user, host...", shape::verbatim};
+    case field::uri_opaque_tel:
+        return {"telephone-subscriber: +digits or a local number with ;phone-context=, then ;name[=value] parameters",
+                "a local number needs ;phone-context=; separators are - . ( ); escape other bytes as %HH", shape::verbatim};
     case field::uri_user: return {"SIP URI user characters (escape others as %HH)", hint_escape, shape::verbatim};
     case field::uri_password: return {"SIP URI password characters (escape others as %HH)", hint_escape, shape::verbatim};
     case field::uri_host:
@@ -694,8 +728,12 @@ inline constexpr field_info info(field f) noexcept {
         return {"Via parameters: ;name[=value], branch a token, received an address",
                 "quote a value that is not a token, host or number; CR, LF and NUL cannot be written", shape::params};
     case field::auth_scheme: return {"auth-scheme (token, e.g. Digest)", "", shape::verbatim};
+    case field::bearer_token:
+        return {"bearer token (b64token: letters, digits, - . _ ~ + / then '=' padding)",
+                "a Bearer credential is one token; encode other bytes (e.g. base64url) before putting it here", shape::verbatim};
     case field::credentials_digest:
     case field::challenge_digest:
+    case field::challenge_bearer:
     case field::auth_params:
         return {"auth-params: name=token or name=\"quoted-string\" joined by ','",
                 "quote a value that is not a token, escaping '\"' and '\\'; CR, LF and NUL cannot be written", shape::auth};

@@ -24,12 +24,19 @@
 
 #include <sipview/auth.hpp>
 #include <sipview/core.hpp>
+#include <sipview/dialog_id.hpp>
 #include <sipview/error.hpp>
+#include <sipview/events.hpp>
+#include <sipview/identity.hpp>
 #include <sipview/name_addr.hpp>
+#include <sipview/param_lists.hpp>
+#include <sipview/reason.hpp>
 #include <sipview/reliable_provisional.hpp>
 #include <sipview/scalar_headers.hpp>
 #include <sipview/session_timer.hpp>
+#include <sipview/token_list.hpp>
 #include <sipview/via.hpp>
+#include <sipview/warning.hpp>
 
 // ===========================================================================
 // The registry. One row per header, in id order (alphabetical):
@@ -54,71 +61,96 @@
 //   rfc      where the header is defined
 //   example  a valid value (tests, seed corpus, documentation)
 #define SIPVIEW_HEADERS(X)                                                                                                                  \
-    X(accept, "Accept", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.1", "application/sdp;level=1, application/x-private") \
-    X(accept_contact, "Accept-Contact", 'a', multi, std::string_view, parse_header_text, text, no_json, "RFC 3841 §9.2", "*;audio;require") \
-    X(accept_encoding, "Accept-Encoding", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.2", "gzip")          \
-    X(accept_language, "Accept-Language", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.3", "da, en-gb;q=0.8, en;q=0.7") \
-    X(alert_info, "Alert-Info", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.4", "<http://www.example.com/sounds/moo.wav>") \
-    X(allow, "Allow", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.5", "INVITE, ACK, OPTIONS, CANCEL, BYE")  \
-    X(allow_events, "Allow-Events", 'u', multi, std::string_view, parse_header_text, text, no_json, "RFC 6665 §8.2.2", "talk,hold,conference") \
+    X(accept, "Accept", 0, list, ::sipview::accept_list, parse_accept, typed, json, "RFC 3261 §20.1", "application/sdp;level=1, application/x-private, text/html") \
+    X(accept_contact, "Accept-Contact", 'a', list, ::sipview::star_params_list, parse_star_params, typed, json, "RFC 3841 §9.2", "*;audio;require") \
+    X(accept_encoding, "Accept-Encoding", 0, list, ::sipview::encoding_list, parse_accept_encoding, typed, json, "RFC 3261 §20.2", "gzip;q=1.0, identity; q=0.5, *;q=0") \
+    X(accept_language, "Accept-Language", 0, list, ::sipview::language_list, parse_accept_language, typed, json, "RFC 3261 §20.3", "da, en-gb;q=0.8, en;q=0.7") \
+    X(alert_info, "Alert-Info", 0, list, ::sipview::name_addr_list, parse_info_list, typed, json, "RFC 3261 §20.4", "<http://www.example.com/sounds/moo.wav>") \
+    X(allow, "Allow", 0, list, ::sipview::token_list, parse_allow, typed, json, "RFC 3261 §20.5", "INVITE, ACK, OPTIONS, CANCEL, BYE")  \
+    X(allow_events, "Allow-Events", 'u', list, ::sipview::token_list, parse_allow_events, typed, json, "RFC 6665 §8.2.2", "talk,hold,conference") \
     X(authentication_info, "Authentication-Info", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.6", "nextnonce=\"47364c23432d2e131a5fb210812c\"") \
     X(authorization, "Authorization", 0, multi, ::sipview::credentials, parse_credentials, typed, json, "RFC 3261 §20.7",                 \
       "Digest username=\"bob\", realm=\"biloxi.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", uri=\"sip:bob@biloxi.com\", qop=auth, nc=00000001, cnonce=\"0a4f113b\", response=\"6629fae49393a05397450978507c4ef1\"") \
     X(call_id, "Call-ID", 'i', single, std::string_view, parse_call_id, text, json, "RFC 3261 §20.8", "f81d4fae-7dec-11d0-a765-00a0c91e6bf6@biloxi.com") \
-    X(call_info, "Call-Info", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.9", "<http://wwww.example.com/alice/photo.jpg> ;purpose=icon") \
+    X(call_info, "Call-Info", 0, list, ::sipview::name_addr_list, parse_info_list, typed, json, "RFC 3261 §20.9", "<http://wwww.example.com/alice/photo.jpg> ;purpose=icon, <http://www.example.com/alice/> ;purpose=info") \
     X(contact, "Contact", 'm', list, ::sipview::name_addr_list, parse_contact_list, typed, json, "RFC 3261 §20.10",                       \
       "\"Mr. Watson\" <sip:watson@worcester.bell-telephone.com>;q=0.7; expires=3600, <mailto:watson@bell-telephone.com> ;q=0.1") \
-    X(content_disposition, "Content-Disposition", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.11", "session") \
-    X(content_encoding, "Content-Encoding", 'e', multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.12", "gzip")    \
-    X(content_language, "Content-Language", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.13", "fr")        \
+    X(content_disposition, "Content-Disposition", 0, single, ::sipview::content_disposition, parse_content_disposition, typed, json, "RFC 3261 §20.11", "session") \
+    X(content_encoding, "Content-Encoding", 'e', list, ::sipview::token_list, parse_token_list, typed, json, "RFC 3261 §20.12", "gzip") \
+    X(content_language, "Content-Language", 0, list, ::sipview::token_list, parse_content_language, typed, json, "RFC 3261 §20.13", "fr, en-GB") \
     X(content_length, "Content-Length", 'l', single, std::uint32_t, parse_content_length, text, json, "RFC 3261 §20.14", "349")          \
     X(content_type, "Content-Type", 'c', single, ::sipview::media_type, parse_media_type, typed, json, "RFC 3261 §20.15", "text/html; charset=ISO-8859-4") \
     X(cseq, "CSeq", 0, single, ::sipview::cseq, parse_cseq, typed, json, "RFC 3261 §20.16", "4711 INVITE")                               \
-    X(date, "Date", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.17", "Sat, 13 Nov 2010 23:29:00 GMT")    \
-    X(error_info, "Error-Info", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.18", "<sip:not-in-service-recording@atlanta.com>") \
-    X(event, "Event", 'o', multi, std::string_view, parse_header_text, text, no_json, "RFC 6665 §8.2.1", "presence")                     \
+    X(date, "Date", 0, single, ::sipview::sip_date, parse_date, typed, json, "RFC 3261 §20.17", "Sat, 13 Nov 2010 23:29:00 GMT")    \
+    X(diversion, "Diversion", 0, list, ::sipview::diversion_list, parse_diversion, typed, json, "RFC 5806 §3", "<sip:alice@atlanta.example.com>;reason=user-busy;counter=1") \
+    X(error_info, "Error-Info", 0, list, ::sipview::name_addr_list, parse_info_list, typed, json, "RFC 3261 §20.18", "<sip:not-in-service-recording@atlanta.com>") \
+    X(event, "Event", 'o', single, ::sipview::event, parse_event, typed, json, "RFC 6665 §8.2.1", "presence")                     \
     X(expires, "Expires", 0, single, std::uint32_t, parse_delta_seconds, text, json, "RFC 3261 §20.19", "5")                              \
+    X(feature_caps, "Feature-Caps", 0, list, ::sipview::star_params_list, parse_star_params, typed, json, "RFC 6809 §6", "*;+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\"") \
     X(from, "From", 'f', single, ::sipview::name_addr, parse_name_addr, typed, json, "RFC 3261 §20.20", "\"A. G. Bell\" <sip:agb@bell-telephone.com> ;tag=a48s") \
-    X(identity, "Identity", 'y', multi, std::string_view, parse_header_text, text, no_json, "RFC 8224 §4", "eyJhbGciOiJFUzI1NiJ9.e30.sig;info=<https://cert.example.org/passport.cer>") \
+    X(geolocation, "Geolocation", 0, list, ::sipview::name_addr_list, parse_info_list, typed, json, "RFC 6442 §4.1", "<cid:target123@atlanta.example.com>") \
+    X(geolocation_routing, "Geolocation-Routing", 0, single, std::string_view, parse_geolocation_routing, text, json, "RFC 6442 §4.2", "no") \
+    X(history_info, "History-Info", 0, list, ::sipview::history_info_list, parse_history_info, typed, json, "RFC 7044 §4.1", "<sip:UserA@ims.example.com?Reason=SIP%3Bcause%3D302>;index=1.1,<sip:UserB@example.com;cause=302>;index=1.1.1;mp=1.1") \
+    X(identity, "Identity", 'y', multi, ::sipview::identity, parse_identity, typed, json, "RFC 8224 §4", "eyJhbGciOiJFUzI1NiJ9.e30.sig;info=<https://cert.example.org/passport.cer>") \
     X(identity_info, "Identity-Info", 'n', multi, std::string_view, parse_header_text, text, no_json, "RFC 4474 §9", "<https://www.atlanta.example.com/atlanta.cer>;alg=rsa-sha1") \
-    X(in_reply_to, "In-Reply-To", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.21", "70710@saturn.bell-tel.com, 17320@saturn.bell-tel.com") \
+    X(info_package, "Info-Package", 0, single, ::sipview::valued_params, parse_info_package, typed, json, "RFC 6086 §8.2.4", "foo") \
+    X(in_reply_to, "In-Reply-To", 0, list, ::sipview::token_list, parse_in_reply_to, typed, json, "RFC 3261 §20.21", "70710@saturn.bell-tel.com, 17320@saturn.bell-tel.com") \
+    X(join, "Join", 0, single, ::sipview::replaces, parse_join, typed, json, "RFC 3911 §7.1", "12345600@atlanta.example.com;from-tag=1234567;to-tag=23431") \
     X(max_forwards, "Max-Forwards", 0, single, std::uint8_t, parse_max_forwards, text, json, "RFC 3261 §20.22", "6")                      \
-    X(mime_version, "MIME-Version", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.24", "1.0")              \
+    X(mime_version, "MIME-Version", 0, single, std::string_view, parse_mime_version, text, json, "RFC 3261 §20.24", "1.0") \
     X(min_expires, "Min-Expires", 0, single, std::uint32_t, parse_delta_seconds, text, json, "RFC 3261 §20.23", "60")                    \
     X(min_se, "Min-SE", 0, single, ::sipview::min_se, parse_min_se, typed, json, "RFC 4028 §5", "60")                                    \
     X(organization, "Organization", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.25", "Boxes by Bob")     \
+    X(p_access_network_info, "P-Access-Network-Info", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 7315 §5.4", "3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE") \
+    X(p_asserted_identity, "P-Asserted-Identity", 0, list, ::sipview::name_addr_list, parse_identity_list, typed, json, "RFC 3325 §9.1", "\"Cullen Jennings\" <sip:fluffy@cisco.com>, <tel:+14085264000>") \
+    X(p_associated_uri, "P-Associated-URI", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 7315 §4.1", "<sip:user1-business@example.com>, <sip:user1-family@example.com>") \
+    X(p_called_party_id, "P-Called-Party-ID", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 7315 §4.2", "<sip:user1-business@example.com>") \
+    X(p_visited_network_id, "P-Visited-Network-ID", 0, list, ::sipview::token_or_quoted_params_list, parse_token_or_quoted_params, typed, json, "RFC 7315 §4.3", "other.net, \"Visited network number 1\"") \
+    X(p_preferred_identity, "P-Preferred-Identity", 0, list, ::sipview::name_addr_list, parse_identity_list, typed, json, "RFC 3325 §9.2", "\"Cullen Jennings\" <sip:fluffy@cisco.com>") \
     X(path, "Path", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3327 §4", "<sip:P3.EXAMPLEHOME.COM;lr>,<sip:P1.EXAMPLEVISITED.COM;lr>") \
-    X(priority, "Priority", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.26", "emergency")                \
+    X(priority, "Priority", 0, single, std::string_view, parse_priority, text, json, "RFC 3261 §20.26", "emergency") \
+    X(privacy, "Privacy", 0, list, ::sipview::token_list, parse_privacy, typed, json, "RFC 3323 §4.2", "header;user")                \
     X(proxy_authenticate, "Proxy-Authenticate", 0, multi, ::sipview::challenge, parse_challenge, typed, json, "RFC 3261 §20.27",           \
       "Digest realm=\"atlanta.com\", domain=\"sip:ss1.carrier.com\", qop=\"auth\", nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5") \
     X(proxy_authorization, "Proxy-Authorization", 0, multi, ::sipview::credentials, parse_credentials, typed, json, "RFC 3261 §20.28",    \
       "Digest username=\"alice\", realm=\"atlanta.com\", nonce=\"c60f3082ee1212b402a21831ae\", uri=\"sip:bob@biloxi.com\", response=\"245f23415f11432b3434341c022f8a4b\"") \
-    X(proxy_require, "Proxy-Require", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.29", "foo")             \
+    X(proxy_require, "Proxy-Require", 0, list, ::sipview::token_list, parse_option_tags, typed, json, "RFC 3261 §20.29", "foo")             \
     X(rack, "RAck", 0, single, ::sipview::rack, parse_rack, typed, json, "RFC 3262 §7.2", "776656 1 INVITE")                             \
-    X(reason, "Reason", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3326 §2", "SIP ;cause=200 ;text=\"Call completed elsewhere\"") \
+    X(recv_info, "Recv-Info", 0, list, ::sipview::token_list, parse_recv_info, typed, json, "RFC 6086 §8.2.3", "foo, bar") \
+    X(reason, "Reason", 0, list, ::sipview::reason_list, parse_reason_list, typed, json, "RFC 3326 §2", "SIP ;cause=200 ;text=\"Call completed elsewhere\"") \
     X(record_route, "Record-Route", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3261 §20.30",                  \
       "<sip:server10.biloxi.com;lr>, <sip:bigbox3.site3.atlanta.com;lr>")                                                                  \
     X(refer_to, "Refer-To", 'r', single, ::sipview::name_addr, parse_name_addr, typed, json, "RFC 3515 §2.1", "<sip:bob@biloxi.example.net>") \
     X(referred_by, "Referred-By", 'b', single, ::sipview::name_addr, parse_name_addr, typed, json, "RFC 3892 §3", "<sip:alice@atlanta.example.com>") \
-    X(reject_contact, "Reject-Contact", 'j', multi, std::string_view, parse_header_text, text, no_json, "RFC 3841 §9.3", "*;actor=\"msg-taker\";video") \
+    X(reject_contact, "Reject-Contact", 'j', list, ::sipview::star_params_list, parse_star_params, typed, json, "RFC 3841 §9.3", "*;actor=\"msg-taker\";video") \
     X(reply_to, "Reply-To", 0, single, ::sipview::name_addr, parse_name_addr, typed, json, "RFC 3261 §20.31", "Bob <sip:bob@biloxi.com>") \
-    X(request_disposition, "Request-Disposition", 'd', multi, std::string_view, parse_header_text, text, no_json, "RFC 3841 §9.1", "proxy, recurse, parallel") \
-    X(require, "Require", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.32", "100rel")                     \
+    X(request_disposition, "Request-Disposition", 'd', list, ::sipview::token_list, parse_token_list, typed, json, "RFC 3841 §9.1", "proxy, recurse, parallel") \
+    X(replaces, "Replaces", 0, single, ::sipview::replaces, parse_replaces, typed, json, "RFC 3891 §6.1", "98732@sip.example.com;from-tag=r33th4x0r;to-tag=ff87ff;early-only") \
+    X(require, "Require", 0, list, ::sipview::token_list, parse_option_tags, typed, json, "RFC 3261 §20.32", "100rel")                     \
     X(retry_after, "Retry-After", 0, single, std::uint32_t, parse_retry_after, text, json, "RFC 3261 §20.33", "18000;duration=3600")     \
     X(route, "Route", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3261 §20.34", "<sip:bigbox3.site3.atlanta.com;lr>, <sip:server10.biloxi.com;lr>") \
     X(rseq, "RSeq", 0, single, std::uint32_t, parse_rseq, text, json, "RFC 3262 §7.1", "988789")                                          \
+    X(security_client, "Security-Client", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "ipsec-ike;q=0.1, tls;q=0.2") \
+    X(security_server, "Security-Server", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "ipsec-ike;q=0.1, tls;q=0.2") \
+    X(security_verify, "Security-Verify", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "tls;q=0.2") \
     X(server, "Server", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.35", "HomeServer v2")                 \
     X(service_route, "Service-Route", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3608 §5",                   \
       "<sip:P2.HOME.EXAMPLE.COM;lr>,<sip:HSP.HOME.EXAMPLE.COM;lr>")                                                                        \
+    X(session_id, "Session-ID", 0, single, ::sipview::valued_params, parse_session_id, typed, json, "RFC 7989 §5", "ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2") \
     X(session_expires, "Session-Expires", 'x', single, ::sipview::session_expires, parse_session_expires, typed, json, "RFC 4028 §4", "4000;refresher=uac") \
+    X(sip_etag, "SIP-ETag", 0, single, std::string_view, parse_entity_tag, text, json, "RFC 3903 §11.3.1", "dx200xyz") \
+    X(sip_if_match, "SIP-If-Match", 0, single, std::string_view, parse_entity_tag, text, json, "RFC 3903 §11.3.2", "dx200xyz") \
     X(subject, "Subject", 's', single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.36", "Need more boxes")          \
-    X(supported, "Supported", 'k', multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.37", "100rel")                \
-    X(timestamp, "Timestamp", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.38", "54")                    \
+    X(subscription_state, "Subscription-State", 0, single, ::sipview::subscription_state, parse_subscription_state, typed, json, "RFC 6665 §8.2.3", "active;expires=600") \
+    X(supported, "Supported", 'k', list, ::sipview::token_list, parse_supported, typed, json, "RFC 3261 §20.37", "100rel")                \
+    X(target_dialog, "Target-Dialog", 0, single, ::sipview::target_dialog, parse_target_dialog, typed, json, "RFC 4538 §7", "fa77as7dad8-sd98ajzz@host.example.com;local-tag=kkaz-;remote-tag=6544") \
+    X(timestamp, "Timestamp", 0, single, ::sipview::timestamp, parse_timestamp, typed, json, "RFC 3261 §20.38", "54 0.5") \
     X(to, "To", 't', single, ::sipview::name_addr, parse_name_addr, typed, json, "RFC 3261 §20.39", "The Operator <sip:operator@cs.columbia.edu>;tag=287447") \
-    X(unsupported, "Unsupported", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.40", "foo")                  \
+    X(unsupported, "Unsupported", 0, list, ::sipview::token_list, parse_option_tags, typed, json, "RFC 3261 §20.40", "foo")                  \
     X(user_agent, "User-Agent", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.41", "Softphone Beta1.5")    \
+    X(user_to_user, "User-to-User", 0, list, ::sipview::token_or_quoted_params_list, parse_token_or_quoted_params, typed, json, "RFC 7433 §4.1", "56a390f3d2b7310023a2;encoding=hex;purpose=isdn-uui;content=isdn-uui") \
     X(via, "Via", 'v', list, ::sipview::via_list, parse_via_list, typed, json, "RFC 3261 §20.42", "SIP/2.0/UDP erlang.bell-telephone.com:5060;branch=z9hG4bK87asdks7") \
-    X(warning, "Warning", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.43", "307 isi.edu \"Session parameter 'foo' not understood\"") \
+    X(warning, "Warning", 0, list, ::sipview::warning_value_list, parse_warning_values, typed, json, "RFC 3261 §20.43", "307 isi.edu \"Session parameter 'foo' not understood\"") \
     X(www_authenticate, "WWW-Authenticate", 0, multi, ::sipview::challenge, parse_challenge, typed, json, "RFC 3261 §20.44",              \
       "Digest realm=\"atlanta.com\", domain=\"sip:boxesbybob.com\", qop=\"auth\", nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5")
 

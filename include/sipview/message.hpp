@@ -540,44 +540,24 @@ struct parser {
     /// offset just past the empty line, or nullptr when it is missing (an
     /// error is recorded either way when something is wrong).
     iter split(iter p, cl_state& cl) noexcept {
-        line_scanner const scanner = lines();
-        std::size_t n = 0;
         m.headers_ = storage;
-        auto stop = [&](diag d, iter at) -> iter {  // the header section cannot be split further
-            m.header_count_ = n;
-            keep_first(failure, make_error(d, off(at)));
-            return nullptr;
-        };
-        for (;;) {
-            std::size_t empty = 0;
-            switch (scanner.start(p, empty)) {
-            case line_start::header: break;
-            case line_start::empty: m.header_count_ = n; return p + empty;
-            case line_start::need_more: return stop(diag::msg_headers_unterminated, p);
-            case line_start::bare_lf: return stop(diag::msg_bare_lf, p);
-            case line_start::bare_cr: return stop(diag::msg_bare_cr, p);
-            }
-            iter const name_end = skip_class<token_chars>(p, end);
-            if (name_end == p) return stop(is(*p, c_wsp) ? diag::msg_header_leading_space : diag::msg_header_name, p);
-            iter const colon = colon_after_name(name_end, end);
-            if (colon == end || *colon != ':') return stop(diag::msg_header_colon, colon);
-            // the logical line, over folds; an unterminated last line still
-            // becomes a header_field (its error is recorded below)
-            line_end const e = scanner.header_line(colon + 1);
-            if (e.status == line_status::bare_lf) return stop(diag::msg_bare_lf, e.lf);
-            if (n == capacity) return stop(diag::msg_too_many_headers, p);
-            iter const content_end = e.status == line_status::ended ? scanner.content_end(e.lf) : end;
-            value_extent const v = header_value(colon + 1, content_end);
-            header_field& h = storage[n++];
-            h.name = std::string_view(p, static_cast<std::size_t>(name_end - p));
-            h.value = std::string_view(v.begin, static_cast<std::size_t>(v.end - v.begin));
-            h.offset = off(p);
-            h.value_offset = off(v.begin);
+        // A pointer cursor, not a count: the stores into header_field
+        // (size_t, char const*) cannot alias it, so it stays in a register.
+        header_field* next = storage;
+        header_field* const limit = storage + capacity;
+        iter const head_end = split_header_lines(lines(), p, base, failure, [&](header_line const& line) {
+            if (next == limit) return false;
+            header_field& h = *next++;
+            h.name = line.name;
+            h.value = line.value;
+            h.offset = off(line.name.data());
+            h.value_offset = off(line.value.data());
             h.id = lookup_nonempty(h.name);
             if (h.id == header_id::content_length) content_length(h, cl);
-            if (e.status == line_status::need_more) return stop(diag::msg_header_unterminated, end);
-            p = e.lf + 1;
-        }
+            return true;
+        });
+        m.header_count_ = static_cast<std::size_t>(next - storage);
+        return head_end;
     }
 
     void content_length(header_field const& h, cl_state& cl) noexcept {

@@ -15,10 +15,19 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string_view>
 
 #include <sipview/detail/charset.hpp>
 #include <sipview/detail/x3.hpp>
 #include <sipview/error.hpp>
+
+/// Inlined into its caller even at -Os: the header loop of parse_message,
+/// whose caller's state (the header_field cursor) must stay in registers.
+#if defined(__GNUC__) || defined(__clang__)
+#define SIPVIEW_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define SIPVIEW_ALWAYS_INLINE inline
+#endif
 
 namespace sipview {
 namespace detail {
@@ -180,6 +189,54 @@ inline value_extent header_value(iter after_colon, iter content_end) noexcept {
         else break;
     }
     return {vb, ve};
+}
+
+/// One header line of a header section: `name: value` with the value's
+/// LWS trimmed (the line's first byte is name.data()).
+struct header_line {
+    std::string_view name;
+    std::string_view value;
+};
+
+/// Splits a header section (a message's, or a multipart body part's) from
+/// `p` to its empty line: calls on_line(header_line) for each header, in
+/// order; on_line returns false when there is no room for it (then
+/// msg_too_many_headers at the line). Returns the octet just past the empty
+/// line, or nullptr with the first error kept in `failure` (offsets from
+/// `base`). An unterminated last line still reaches on_line before its error.
+///   message-header = field-name HCOLON field-value CRLF (RFC 3261 §7.3.1)
+template <class OnLine>
+SIPVIEW_ALWAYS_INLINE iter split_header_lines(line_scanner const scanner, iter p, iter base, std::optional<parse_error>& failure,
+                               OnLine&& on_line) noexcept {
+    iter const end = scanner.last;
+    auto stop = [&](diag d, iter at) -> iter {
+        keep_first(failure, make_error(d, static_cast<std::size_t>(at - base)));
+        return nullptr;
+    };
+    for (;;) {
+        std::size_t empty = 0;
+        switch (scanner.start(p, empty)) {
+        case line_start::header: break;
+        case line_start::empty: return p + empty;
+        case line_start::need_more: return stop(diag::msg_headers_unterminated, p);
+        case line_start::bare_lf: return stop(diag::msg_bare_lf, p);
+        case line_start::bare_cr: return stop(diag::msg_bare_cr, p);
+        }
+        iter const name_end = skip_class<token_chars>(p, end);
+        if (name_end == p) return stop(is(*p, c_wsp) ? diag::msg_header_leading_space : diag::msg_header_name, p);
+        iter const colon = colon_after_name(name_end, end);
+        if (colon == end || *colon != ':') return stop(diag::msg_header_colon, colon);
+        // the logical line, over folds
+        line_end const e = scanner.header_line(colon + 1);
+        if (e.status == line_status::bare_lf) return stop(diag::msg_bare_lf, e.lf);
+        iter const content_end = e.status == line_status::ended ? scanner.content_end(e.lf) : end;
+        value_extent const v = header_value(colon + 1, content_end);
+        if (!on_line(header_line{std::string_view(p, static_cast<std::size_t>(name_end - p)),
+                                 std::string_view(v.begin, static_cast<std::size_t>(v.end - v.begin))}))
+            return stop(diag::msg_too_many_headers, p);
+        if (e.status == line_status::need_more) return stop(diag::msg_header_unterminated, end);
+        p = e.lf + 1;
+    }
 }
 
 } // namespace message_impl

@@ -125,6 +125,24 @@ inline constexpr auto display_name =
     (mark<&name_addr::display_name_quoted, true>[set<&name_addr::display_name>[quoted]]) |
     set<&name_addr::display_name>[token >> *(LWS >> token)];
 
+/// quoted-string = SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE: whitespace may
+/// come before a quoted display name, as before LAQUOT (` "User" <sip:u@h>`
+/// like ` <sip:u@h>`). Only a value's first element can start with it (COMMA
+/// takes the SWS before the others, and a message's values are trimmed), so
+/// the entry points skip it, not every element: display_name starts at its DQUOTE.
+/// Why hand-written: it runs on every value, and most start with no whitespace
+/// (one byte test, instead of an optional sequence with a lookahead).
+struct quoted_lead_parser : primitive<quoted_lead_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (first == last || !is(*first, c_lws_first)) return true;
+        It const p = first + static_cast<std::ptrdiff_t>(lws_length(first, last));
+        if (p != last && *p == '"') first = p;
+        return true;
+    }
+};
+inline constexpr quoted_lead_parser quoted_lead{};
+
 /// name-addr = [ display-name ] LAQUOT addr-spec RAQUOT. Every caller
 /// starts each element with a fresh name_addr (parse_name_addr, the list
 /// parser and the list iterator reset it), so a failure just resets it.
@@ -149,27 +167,30 @@ inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >
 inline constexpr auto name_addr = name_addr_rules::element;
 inline constexpr auto route_param = name_addr_rules::bracketed_element;
 /// A whole input that is one from-spec / to-spec.
-inline constexpr auto name_addr_entry = name_addr >> detail::describe(diag::na_end)[x3::eoi];
+inline constexpr auto name_addr_entry = name_addr_rules::quoted_lead >> name_addr >> detail::describe(diag::na_end)[x3::eoi];
 
 } // namespace grammar
 } // namespace detail
 
 /// A comma-separated list of name-addr elements (Contact, Route,
 /// Record-Route...) or Contact's `*`. Iterating re-reads each element from
-/// the validated text: no allocation.
-class name_addr_list {
+/// the validated text: no allocation. `Element` is name_addr, or a type
+/// derived from it that adds accessors for its header's own parameters
+/// (diversion, history_entry).
+template <class Element>
+class basic_name_addr_list {
 public:
-    constexpr name_addr_list() noexcept = default;
-    name_addr_list(std::string_view text, bool star, bool brackets_required, std::size_t count) noexcept
+    constexpr basic_name_addr_list() noexcept = default;
+    basic_name_addr_list(std::string_view text, bool star, bool brackets_required, std::size_t count) noexcept
         : text_(text), star_(star), brackets_required_(brackets_required), count_(count) {}
 
     class iterator {
     public:
         using iterator_category = std::input_iterator_tag;  // *it is held in the iterator
-        using value_type = name_addr;
+        using value_type = Element;
         using difference_type = std::ptrdiff_t;
-        using pointer = name_addr const*;
-        using reference = name_addr const&;
+        using pointer = Element const*;
+        using reference = Element const&;
 
         iterator() noexcept = default;
         iterator(char const* p, char const* end, bool brackets) noexcept : next_(p), end_(end), brackets_(brackets) { advance(); }
@@ -186,20 +207,20 @@ public:
             // skip COMMA (and the leading SWS of the first element)
             char const* p = next_;
             while (p != end_ && (detail::is(*p, detail::c_wsp) || *p == '\r' || *p == '\n' || *p == ',')) ++p;
-            if (p == end_) { at_ = nullptr; current_ = name_addr{}; return; }
+            if (p == end_) { at_ = nullptr; current_ = Element{}; return; }
             at_ = p;
-            current_ = name_addr{};
-            auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(current_);
+            current_ = Element{};
+            auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(static_cast<name_addr&>(current_));
             bool const ok = brackets_ ? detail::grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
                                       : detail::grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
-            if (!ok) { at_ = nullptr; current_ = name_addr{}; return; }  // unreachable on validated text
+            if (!ok) { at_ = nullptr; current_ = Element{}; return; }  // unreachable on validated text
             next_ = p;
         }
         char const* next_ = nullptr;
         char const* end_ = nullptr;
         char const* at_ = nullptr;
         bool brackets_ = false;
-        name_addr current_{};
+        Element current_{};
     };
 
     iterator begin() const noexcept {
@@ -209,7 +230,7 @@ public:
     iterator end() const noexcept { return iterator(); }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t size() const noexcept { return count_; }
-    name_addr front() const noexcept { return empty() ? name_addr{} : *begin(); }
+    Element front() const noexcept { return empty() ? Element{} : *begin(); }
     /// Contact: * (RFC 3261 §10.2.2: remove all bindings)
     bool is_star() const noexcept { return star_; }
     std::string_view text() const noexcept { return text_; }
@@ -220,6 +241,54 @@ private:
     bool brackets_required_ = false;
     std::size_t count_ = 0;
 };
+
+/// The name-addr list of Contact, Route, Record-Route, Path, P-Asserted-Identity...
+using name_addr_list = basic_name_addr_list<name_addr>;
+
+/// A Diversion element (RFC 5806 §3): name-addr *( ";" diversion-params ).
+struct diversion : name_addr {
+    /// diversion-reason: "unknown", "user-busy", "no-answer", "unavailable", "unconditional", ... or a token / quoted-string.
+    std::optional<std::string_view> reason() const noexcept { return param_value("reason"); }
+    /// diversion-counter = 1*2DIGIT
+    std::optional<std::uint32_t> counter() const noexcept { return number("counter"); }
+    /// diversion-limit = 1*2DIGIT
+    std::optional<std::uint32_t> limit() const noexcept { return number("limit"); }
+    std::optional<std::string_view> privacy() const noexcept { return param_value("privacy"); }
+    std::optional<std::string_view> screen() const noexcept { return param_value("screen"); }
+
+private:
+    std::optional<std::uint32_t> number(std::string_view name) const noexcept {
+        auto v = param_value(name);
+        if (!v) return std::nullopt;
+        auto n = to_uint(*v, 99);
+        if (!n) return std::nullopt;
+        return static_cast<std::uint32_t>(*n);
+    }
+};
+
+/// A History-Info entry (RFC 7044 §4.1): hi-targeted-to-uri *( SEMI hi-param ).
+struct history_entry : name_addr {
+    /// hi-index: "1", "1.1", "1.1.2"...: where the entry sits in the retargeting tree.
+    std::optional<std::string_view> index() const noexcept { return param_value("index"); }
+    /// rc / mp / np: the index of the entry this one was retargeted from (RFC 7044 §4.1).
+    std::optional<std::string_view> rc() const noexcept { return param_value("rc"); }
+    std::optional<std::string_view> mp() const noexcept { return param_value("mp"); }
+    std::optional<std::string_view> np() const noexcept { return param_value("np"); }
+};
+
+/// The fields each adds to the name-addr, by name, for generic consumers (JSON).
+template <class F>
+inline void visit_fields(diversion const& v, F&& f) {
+    f("reason", v.reason());
+    f("counter", v.counter());
+}
+template <class F>
+inline void visit_fields(history_entry const& v, F&& f) {
+    f("index", v.index());
+}
+
+using diversion_list = basic_name_addr_list<diversion>;
+using history_info_list = basic_name_addr_list<history_entry>;
 
 namespace detail {
 
@@ -270,6 +339,17 @@ inline void explain_name_addr_error(std::string_view text, parse_error& e) noexc
         e.add_hint(diag::na_close_quote_hint);
         return;
     }
+    // ` Alice <sip:...>`: display-name = *(token LWS) does not start with
+    // whitespace (quoted-string and LAQUOT do); the culprit is the whitespace.
+    if (e.id == diag::na_laquot && !in_brackets && !after_brackets && at > start && is(ch, token_chars)) {
+        std::size_t k = start;
+        while (k < at && (text[k] == ' ' || text[k] == '\t')) ++k;
+        if (k == at) {
+            e.offset = start;
+            e.refine(diag::na_leading_whitespace);
+            return;
+        }
+    }
     if (after_brackets) {  // the URI ended at '>': what the parameter grammar said stands
         if (ch == ' ' || ch == '\t' || ch == '\r') e.add_hint(diag::na_param_whitespace_hint);
         return;
@@ -299,7 +379,7 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
     name_addr scratch;
     parse_error err;
     counted_list_parser<Element> const list(element, &count);
-    if (run(text, list, scratch, err) && count != 0)
+    if (run(text, grammar::name_addr_rules::quoted_lead >> list, scratch, err) && count != 0)
         return name_addr_list(text, false, brackets, count);
     explain_name_addr_error(text, err);
     return err;
@@ -328,6 +408,47 @@ inline result<name_addr_list> parse_contact_list(borrowed_text text) noexcept {
 /// the URI must be inside <>.
 inline result<name_addr_list> parse_route_list(borrowed_text text) noexcept {
     return detail::parse_list(text, detail::grammar::route_param, true);
+}
+
+/// P-Asserted-Identity / P-Preferred-Identity value (RFC 3325 §9.1):
+/// PAssertedID-value *(COMMA PAssertedID-value), each name-addr / addr-spec
+/// with no parameters (a ';' after an element is an error at the ';').
+inline result<name_addr_list> parse_identity_list(borrowed_text text) noexcept {
+    auto r = detail::parse_list(text, detail::grammar::name_addr, false);
+    if (!r) return r;
+    for (name_addr const& n : *r)
+        if (!n.params_text.empty()) {
+            std::size_t at = static_cast<std::size_t>(n.params_text.data() - text.data());
+            while (at < text.size() && text[at] != ';') ++at;
+            return make_error(diag::na_identity_params, at);
+        }
+    return r;
+}
+
+/// Diversion value (RFC 5806 §3): name-addr *( ";" diversion-params ), comma-separated, <> required.
+inline result<diversion_list> parse_diversion(borrowed_text text) noexcept {
+    auto r = parse_route_list(text);
+    if (!r) return r.error();
+    return diversion_list(r->text(), false, true, r->size());
+}
+
+/// History-Info value (RFC 7044 §4.1): hi-entry *(COMMA hi-entry), <> required.
+inline result<history_info_list> parse_history_info(borrowed_text text) noexcept {
+    auto r = parse_route_list(text);
+    if (!r) return r.error();
+    return history_info_list(r->text(), false, true, r->size());
+}
+
+/// Alert-Info, Call-Info, Error-Info (RFC 3261 §20.4, §20.9, §20.18) and
+/// Geolocation (RFC 6442 §4.1) values: LAQUOT absoluteURI RAQUOT *( SEMI
+/// generic-param ), comma-separated, no display name (an error at it).
+inline result<name_addr_list> parse_info_list(borrowed_text text) noexcept {
+    auto r = detail::parse_list(text, detail::grammar::route_param, true);
+    if (!r) return r;
+    for (name_addr const& n : *r)
+        if (n.display_name)
+            return make_error(diag::na_info_display_name, static_cast<std::size_t>(n.display_name->data() - text.data()));
+    return r;
 }
 
 /// Any comma-separated list of ( name-addr / addr-spec ) *( SEMI param )

@@ -20,6 +20,7 @@
 #endif
 
 #include <sipview/core.hpp>
+#include <sipview/detail/write.hpp>
 #include <sipview/error.hpp>
 
 namespace sipview {
@@ -143,9 +144,7 @@ inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
     detail::message_impl::no_ast ast;
     parse_error err;
     if (detail::run(value, detail::message_impl::call_id_grammar, ast, err)) {
-        std::size_t n = value.size();
-        while (n > 0 && (detail::is(value[n - 1], detail::c_wsp) || value[n - 1] == '\r' || value[n - 1] == '\n')) --n;
-        return value.substr(0, n);
+        return detail::without_trailing_lws(value);
     }
     if (err.id == diag::msg_call_id_end && err.offset < value.size() && value[err.offset] == '@')
         err.add_hint(diag::msg_call_id_at_hint);
@@ -188,9 +187,7 @@ inline result<media_type> parse_media_type(borrowed_text value) noexcept {
     media_type m;
     parse_error err;
     if (detail::run(value, detail::message_impl::media_type_grammar, m, err)) {
-        std::size_t n = value.size();
-        while (n > 0 && (detail::is(value[n - 1], detail::c_wsp) || value[n - 1] == '\r' || value[n - 1] == '\n')) --n;
-        m.text = value.substr(0, n);
+        m.text = detail::without_trailing_lws(value);
         return m;
     }
     return err;
@@ -299,6 +296,276 @@ inline result<std::string_view> parse_header_text(borrowed_text value) noexcept 
     if (bad == std::string_view::npos) return std::string_view(value);
     return make_error(diag::msg_header_text, bad);
 }
+
+/// Content-Disposition value (RFC 3261 §20.11): what the body is for, and
+/// whether a recipient that does not understand it may ignore it.
+struct content_disposition {
+    std::string_view type;         ///< disp-type: "render", "session", "icon", "alert", or a token
+    std::string_view params_text;  ///< disp-params, each with its leading SEMI
+    param_range params() const noexcept { return {params_text, ';'}; }
+    /// handling-param: "optional", "required" or another token.
+    std::optional<std::string_view> handling() const noexcept { return params().value("handling"); }
+};
+
+/// The fields of a content_disposition by name, for generic consumers (JSON, equality).
+template <class F>
+inline void visit_fields(content_disposition const& v, F&& f) {
+    f("type", v.type);
+    f("handling", v.handling());
+    f("params", v.params());
+}
+
+namespace detail {
+namespace grammar {
+namespace disposition_rules {
+/// disp-param = handling-param / generic-param;
+/// handling-param = "handling" EQUAL ( "optional" / "required" / other-handling ), other-handling = token
+inline constexpr auto disp_param = detail::by_name(
+    generic_param,
+    detail::when("handling", detail::describe(diag::disp_handling_equal)[EQUAL] >> detail::describe(diag::disp_handling_value)[token]));
+inline constexpr auto disp_params = *(SEMI >> detail::describe(diag::disp_param)[disp_param]);
+/// Content-Disposition = disp-type *( SEMI disp-param )
+inline constexpr auto content_disposition =
+    detail::set<&sipview::content_disposition::type>[detail::describe(diag::disp_type)[token]] >>
+    detail::set<&sipview::content_disposition::params_text>[disp_params] >> SWS >> detail::describe(diag::disp_end)[x3::eoi];
+} // namespace disposition_rules
+} // namespace grammar
+} // namespace detail
+
+/// Content-Disposition value: `session;handling=required`.
+inline result<content_disposition> parse_content_disposition(borrowed_text value) noexcept {
+    return detail::parse_as<content_disposition>(value, detail::grammar::disposition_rules::content_disposition);
+}
+
+namespace detail {
+namespace fmt {
+/// Writer (format.hpp): disp-type then `;name[=value]` for each parameter.
+template <class S, class O>
+inline void write(S& s, content_disposition const& v, O const&) {
+    check_rule(s, grammar::token, v.type, {"disp-type (token: render, session, icon, alert...)", "", rule_shape::verbatim});
+    s.put(v.type);
+    check_rule(s, grammar::disposition_rules::disp_params, v.params_text,
+               {"Content-Disposition parameters: ;handling=optional|required, ;name[=value]",
+                "quote a value that is not a token; CR, LF and NUL cannot be written", rule_shape::params});
+    params(s, v.params(), ';');
+}
+} // namespace fmt
+} // namespace detail
+
+namespace detail {
+namespace message_impl {
+/// A value that is one token, then the end (trailing LWS trimmed).
+inline result<std::string_view> parse_single_token(std::string_view value) noexcept {
+    static constexpr auto g = describe(diag::single_token)[grammar::token] >> grammar::SWS >> describe(diag::single_token_end)[x3::eoi];
+    no_ast ast;
+    parse_error err;
+    if (!run(value, g, ast, err)) return err;
+    return detail::without_trailing_lws(value);
+}
+} // namespace message_impl
+} // namespace detail
+
+/// SIP-ETag / SIP-If-Match value (RFC 3903 §11.3): entity-tag = token.
+inline result<std::string_view> parse_entity_tag(borrowed_text value) noexcept {
+    return detail::message_impl::parse_single_token(value);
+}
+
+/// Priority value (RFC 3261 §20.26): "emergency" / "urgent" / "normal" / "non-urgent" / other-priority (token).
+inline result<std::string_view> parse_priority(borrowed_text value) noexcept { return detail::message_impl::parse_single_token(value); }
+
+/// Geolocation-Routing value (RFC 6442 §4.2): "yes" / "no" / routing-extension (token).
+inline result<std::string_view> parse_geolocation_routing(borrowed_text value) noexcept {
+    return detail::message_impl::parse_single_token(value);
+}
+
+/// MIME-Version value (RFC 3261 §20.24): 1*DIGIT "." 1*DIGIT.
+inline result<std::string_view> parse_mime_version(borrowed_text value) noexcept {
+    static constexpr auto g = detail::describe(diag::mime_version)[detail::grammar::digits >> detail::x3::lit('.') >> detail::grammar::digits] >>
+                              detail::grammar::SWS >> detail::describe(diag::single_token_end)[detail::x3::eoi];
+    detail::message_impl::no_ast ast;
+    parse_error err;
+    if (!detail::run(value, g, ast, err)) return err;
+    return detail::without_trailing_lws(value);
+}
+
+namespace detail {
+namespace message_impl {
+/// Date = rfc1123-date = wkday "," SP date1 SP time SP "GMT";
+/// date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT.
+/// Returns diag::none when valid, else what is wrong; `at` is the offset of the problem.
+inline diag check_date(std::string_view v, std::size_t& at) noexcept {
+    auto ci = [&](std::size_t i, char const* w) {
+        for (std::size_t k = 0; k < 3; ++k)
+            if (i + k >= v.size() || ascii_lower(v[i + k]) != w[k]) return false;
+        return true;
+    };
+    auto digits = [&](std::size_t i, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k)
+            if (i + k >= v.size() || !is(v[i + k], c_digit)) return false;
+        return true;
+    };
+    auto ch = [&](std::size_t i, char c) { return i < v.size() && v[i] == c; };
+    static constexpr char const* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    static constexpr char const* months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    bool ok = false;
+    for (char const* d : days) ok = ok || ci(0, d);
+    at = 0;
+    if (!ok) return diag::msg_date_weekday;
+    at = 3;
+    if (!ch(3, ',') || !ch(4, ' ')) return diag::msg_date_comma;
+    at = 5;
+    if (!digits(5, 2) || !ch(7, ' ')) return diag::msg_date_day;
+    at = 8;
+    ok = false;
+    for (char const* mo : months) ok = ok || ci(8, mo);
+    if (!ok || !ch(11, ' ')) return diag::msg_date_month;
+    at = 12;
+    if (!digits(12, 4) || !ch(16, ' ')) return diag::msg_date_year;
+    at = 17;
+    if (!digits(17, 2) || !ch(19, ':') || !digits(20, 2) || !ch(22, ':') || !digits(23, 2) || !ch(25, ' '))
+        return diag::msg_date_time;
+    at = 26;
+    if (v.size() != 29 || !(v[26] == 'G' && v[27] == 'M' && v[28] == 'T')) return diag::msg_date_not_gmt;
+    return diag::none;
+}
+
+} // namespace message_impl
+} // namespace detail
+
+/// Date value (RFC 3261 §20.17): rfc1123-date in GMT, its fields and the instant.
+struct sip_date {
+    std::string_view text;  ///< as written: "Sat, 13 Nov 2010 23:29:00 GMT"
+    unsigned weekday = 0;   ///< 0 = Monday ... 6 = Sunday, as written
+    unsigned day = 0, month = 0, year = 0;  ///< month 1-12
+    unsigned hour = 0, minute = 0, second = 0;
+    /// Seconds since 1970-01-01T00:00:00Z (proleptic Gregorian; negative before 1970).
+    std::int64_t epoch() const noexcept {
+        // days from civil (H. Hinnant's algorithm)
+        std::int64_t const y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
+        std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
+        std::int64_t const yoe = y - era * 400;
+        std::int64_t const mp = (static_cast<std::int64_t>(month) + 9) % 12;
+        std::int64_t const doy = (153 * mp + 2) / 5 + static_cast<std::int64_t>(day) - 1;
+        std::int64_t const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        std::int64_t const days = era * 146097 + doe - 719468;
+        return days * 86400 + static_cast<std::int64_t>(hour) * 3600 + static_cast<std::int64_t>(minute) * 60 + second;
+    }
+};
+template <class F>
+inline void visit_fields(sip_date const& v, F&& f) {
+    f("text", v.text);
+    f("epoch", v.epoch());
+}
+
+namespace detail {
+namespace message_impl {
+/// rfc1123-date: exactly 29 octets (check_date), then no other character.
+/// Why hand-written: a fixed layout, each field reported at its offset.
+struct date_parser : primitive<date_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        std::size_t const n = static_cast<std::size_t>(last - first) < 29 ? static_cast<std::size_t>(last - first) : 29;
+        std::size_t at = 0;
+        if (diag const d = check_date(std::string_view(first, n), at); d != diag::none) {
+            report(ctx, first + static_cast<std::ptrdiff_t>(at), d);
+            return false;
+        }
+        first += 29;
+        return true;
+    }
+};
+} // namespace message_impl
+} // namespace detail
+
+/// Date value (RFC 3261 §20.17): `Sat, 13 Nov 2010 23:29:00 GMT`, with its
+/// fields in range (day within its month, 00-23:00-59:00-60).
+inline result<sip_date> parse_date(borrowed_text value) noexcept {
+    static constexpr auto g = detail::message_impl::date_parser{} >> detail::grammar::SWS >> detail::describe(diag::msg_date_end)[detail::x3::eoi];
+    detail::message_impl::no_ast ast;
+    parse_error err;
+    if (!detail::run(value, g, ast, err)) return err;
+    auto num = [&](std::size_t at, std::size_t n) {
+        unsigned v = 0;
+        for (std::size_t i = 0; i < n; ++i) v = v * 10 + static_cast<unsigned>(value[at + i] - '0');
+        return v;
+    };
+    static constexpr char days[] = "montuewedthufrisatsun";
+    static constexpr char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    auto index = [&](char const* names, std::size_t count, std::size_t at) {
+        for (unsigned i = 0; i < count; ++i)
+            if (detail::ascii_lower(value[at]) == names[3 * i] && detail::ascii_lower(value[at + 1]) == names[3 * i + 1] &&
+                detail::ascii_lower(value[at + 2]) == names[3 * i + 2])
+                return i;
+        return 0u;
+    };
+    sip_date d;
+    d.text = std::string_view(value).substr(0, 29);
+    d.weekday = index(days, 7, 0);
+    d.day = num(5, 2);
+    d.month = index(months, 12, 8) + 1;
+    d.year = num(12, 4);
+    d.hour = num(17, 2);
+    d.minute = num(20, 2);
+    d.second = num(23, 2);
+    static constexpr unsigned month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool const leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    if (d.day == 0 || d.day > month_days[d.month - 1] || (d.month == 2 && d.day == 29 && !leap))
+        return make_error(diag::msg_date_range, 5);
+    if (d.hour > 23 || d.minute > 59 || d.second > 60) return make_error(diag::msg_date_range, 17);
+    return d;
+}
+
+namespace detail {
+namespace fmt {
+template <class S, class O>
+inline void write(S& s, sip_date const& v, O const&) {
+    check_rule(s, message_impl::date_parser{}, v.text, {"rfc1123-date in GMT (Sat, 13 Nov 2010 23:29:00 GMT)", "", rule_shape::verbatim});
+    s.put(v.text);
+}
+} // namespace fmt
+} // namespace detail
+
+/// Timestamp value (RFC 3261 §20.38): when the request was sent, and the
+/// delay the responder adds.
+struct timestamp {
+    std::string_view value;                ///< 1*(DIGIT) [ "." *(DIGIT) ]
+    std::optional<std::string_view> delay; ///< *(DIGIT) [ "." *(DIGIT) ], after LWS
+};
+template <class F>
+inline void visit_fields(timestamp const& v, F&& f) {
+    f("value", v.value);
+    f("delay", v.delay);
+}
+namespace detail {
+namespace grammar {
+namespace timestamp_rules {
+/// 1*(DIGIT) [ "." *(DIGIT) ] and delay = *(DIGIT) [ "." *(DIGIT) ] (a delay
+/// is not empty here: LWS then nothing is trailing whitespace).
+inline constexpr auto value = digits >> -(x3::lit('.') >> -digits);
+inline constexpr auto delay = (digits >> -(x3::lit('.') >> -digits)) | (x3::lit('.') >> -digits);
+inline constexpr auto timestamp =
+    detail::set<&sipview::timestamp::value>[detail::describe(diag::timestamp_value)[value]] >>
+    -(LWS >> detail::set<&sipview::timestamp::delay>[delay]) >> SWS >> detail::describe(diag::timestamp_end)[x3::eoi];
+} // namespace timestamp_rules
+} // namespace grammar
+} // namespace detail
+inline result<timestamp> parse_timestamp(borrowed_text value) noexcept {
+    return detail::parse_as<timestamp>(value, detail::grammar::timestamp_rules::timestamp);
+}
+namespace detail {
+namespace fmt {
+template <class S, class O>
+inline void write(S& s, timestamp const& v, O const&) {
+    check_rule(s, grammar::timestamp_rules::value, v.value, {"timestamp (digits [. digits])", "", rule_shape::verbatim});
+    s.put(v.value);
+    if (v.delay) {
+        s.put(' ');
+        check_rule(s, grammar::timestamp_rules::delay, *v.delay, {"delay (digits [. digits])", "", rule_shape::verbatim});
+        s.put(*v.delay);
+    }
+}
+} // namespace fmt
+} // namespace detail
 
 /// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
 /// §20.33): the seconds, which must fit 32 bits; only a comment or a

@@ -7,12 +7,21 @@
 
 #include <sipview/auth.hpp>
 #include <sipview/core.hpp>
+#include <sipview/dialog_id.hpp>
 #include <sipview/error.hpp>
+#include <sipview/events.hpp>
 #include <sipview/format.hpp>
+#include <sipview/identity.hpp>
 #include <sipview/message.hpp>
+#include <sipview/multipart.hpp>
 #include <sipview/name_addr.hpp>
+#include <sipview/reason.hpp>
 #include <sipview/stream.hpp>
+#include <sipview/tel.hpp>
+#include <sipview/token_list.hpp>
 #include <sipview/uri.hpp>
+#include <sipview/uri_compare.hpp>
 #include <sipview/via.hpp>
+#include <sipview/warning.hpp>
 
 #endif

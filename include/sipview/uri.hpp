@@ -1,5 +1,6 @@
-// sipview — SIP-URI / SIPS-URI (RFC 3261 §19.1, §25.1) and absoluteURI for
-// any other scheme, as a read-only view over the caller's text.
+// sipview — SIP-URI / SIPS-URI (RFC 3261 §19.1, §25.1), tel URIs validated
+// by the RFC 3966 grammar (tel.hpp) and absoluteURI for any other scheme, as
+// a read-only view over the caller's text.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_URI_HPP
 #define SIPVIEW_URI_HPP
@@ -9,13 +10,16 @@
 #include <string_view>
 
 #include <sipview/core.hpp>
+#include <sipview/tel.hpp>
 
 namespace sipview {
 
-enum class uri_scheme : unsigned char { sip, sips, other };
+/// sip, sips, tel (RFC 3966, validated by tel.hpp's grammar) or any other scheme.
+enum class uri_scheme : unsigned char { sip, sips, other, tel };
 
 /// A parsed URI. Every view points into the parsed text; nothing is decoded.
-/// For sip/sips every field is set; for other schemes only text, scheme and opaque.
+/// For sip/sips every field is set; for tel and other schemes only text,
+/// scheme and opaque (telephone_subscriber() parses a tel URI's parts).
 struct uri {
     std::string_view text;                     ///< the whole URI as on the wire
     std::string_view scheme;                   ///< "sip", "SIPS", "tel", ... as written
@@ -29,7 +33,9 @@ struct uri {
     std::optional<std::string_view> headers_text; ///< after '?', without it
     std::string_view opaque;                   ///< everything after "scheme:" (all schemes)
 
-    bool is_sip() const noexcept { return kind != uri_scheme::other; }
+    /// sip: or sips: (a tel URI is not a SIP URI).
+    bool is_sip() const noexcept { return kind == uri_scheme::sip || kind == uri_scheme::sips; }
+    bool is_tel() const noexcept { return kind == uri_scheme::tel; }
     bool is_secure() const noexcept { return kind == uri_scheme::sips; }
 
     /// The port number, if one was written.
@@ -51,6 +57,24 @@ struct uri {
     /// such as `;lr` too (params().find(name) / contains(name) tell them apart).
     /// Every AST with parameters has param_value(name).
     std::optional<std::string_view> param_value(std::string_view name) const noexcept { return params().value(name); }
+
+    /// The telephone number this URI carries: a tel URI parsed as such
+    /// (parse_tel_uri(text)), or the user part of a sip/sips URI with
+    /// user=phone parsed as a telephone-subscriber (RFC 3261 §19.1.6:
+    /// `sip:+358-555-1234567;postd=pp22@foo.com;user=phone`). Error offsets
+    /// are in `text`; diag::tel_not_phone for any other URI.
+    result<tel_uri> telephone_subscriber() const noexcept {
+        if (kind == uri_scheme::tel) return parse_tel_uri(text);
+        std::optional<std::string_view> const u = param_value("user");
+        if (!is_sip() || !user || !u || !iequals(*u, "phone")) return make_error(diag::tel_not_phone, 0);
+        result<tel_uri> r = parse_telephone_subscriber(*user);
+        if (!r) {
+            parse_error e = r.error();
+            e.offset += static_cast<std::size_t>(user->data() - text.data());
+            return e;
+        }
+        return r;
+    }
 };
 
 namespace detail {
@@ -120,21 +144,46 @@ inline constexpr auto sip_uri =
 /// The bare form: no parameters or headers, no ',' ';' '?' in userinfo.
 inline constexpr auto bare_sip_uri = sip_scheme >> set<&uri::opaque>[-userinfo<c_addr_sep> >> hostport];
 
+/// telephone-uri = "tel:" telephone-subscriber (RFC 3966; tel.hpp's scanner):
+/// an invalid one is an error at its byte, never an absoluteURI. `Bare`:
+/// an addr-spec outside <>, where a ';' ends the URI (RFC 3261 §20).
+/// Sets scheme, kind and opaque only when the whole tel URI is valid.
+template <bool Bare>
+struct tel_uri_parser : primitive<tel_uri_parser<Bare>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (last - first < 4 || (first[0] | 0x20) != 't' || (first[1] | 0x20) != 'e' || (first[2] | 0x20) != 'l' || first[3] != ':')
+            return false;
+        tel_impl::scan_state st;
+        tel_uri t;
+        if (!tel_impl::scan_subscriber(first + 4, last, Bare, t, st)) {
+            report(ctx, st.at, st.id);
+            return false;
+        }
+        uri& ast = ast_of<uri>(ctx);
+        ast.scheme = std::string_view(first, 3);
+        ast.kind = uri_scheme::tel;
+        ast.opaque = std::string_view(first + 4, static_cast<std::size_t>(st.end - (first + 4)));
+        first = st.end;
+        return true;
+    }
+};
+
 /// absoluteURI = scheme ":" ( hier-part / opaque-part ), scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ).
 /// Every hier-part and opaque-part is a non-empty run of uric (reserved /
 /// unreserved / escaped) and every such run is one of them.
-/// The sip and sips schemes never fall back to absoluteURI.
+/// The sip, sips and tel schemes never fall back to absoluteURI.
 template <cmask X>
 inline constexpr auto absolute_uri =
-    !(ci_lit("sip:") | ci_lit("sips:")) >> set<&uri::scheme>[char_of<c_alpha>{} >> *char_of<scheme_chars>{}] >> lit(':') >>
+    !(ci_lit("sip:") | ci_lit("sips:") | ci_lit("tel:")) >> set<&uri::scheme>[char_of<c_alpha>{} >> *char_of<scheme_chars>{}] >> lit(':') >>
     set<&uri::opaque>[describe(diag::uri_opaque)[escaped_run_of<uric_chars, X>{}]];
 
 } // namespace uri_rules
 
-/// Request-URI / a URI inside <>: SIP-URI / SIPS-URI / absoluteURI.
-inline constexpr auto uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::sip_uri | uri_rules::absolute_uri<0>]];
+/// Request-URI / a URI inside <>: SIP-URI / SIPS-URI / telephone-uri / absoluteURI.
+inline constexpr auto uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::sip_uri | uri_rules::tel_uri_parser<false>{} | uri_rules::absolute_uri<0>]];
 /// addr-spec outside <>: the same without ',' ';' '?' (RFC 3261 §20).
-inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::bare_sip_uri | uri_rules::absolute_uri<detail::c_addr_sep>]];
+inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::bare_sip_uri | uri_rules::tel_uri_parser<true>{} | uri_rules::absolute_uri<detail::c_addr_sep>]];
 
 } // namespace grammar
 } // namespace detail
@@ -189,8 +238,9 @@ inline constexpr auto uri_entry = uri >> detail::describe(diag::uri_end)[boost::
 } // namespace grammar
 } // namespace detail
 
-/// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI, or
-/// absoluteURI for any other scheme. Allocation-free; never throws.
+/// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI,
+/// a tel URI (RFC 3966, checked as parse_tel_uri does), or absoluteURI for
+/// any other scheme. Allocation-free; never throws.
 inline result<uri> parse_uri(borrowed_text text) noexcept {
     result<uri> r(std::in_place);
     parse_error err;

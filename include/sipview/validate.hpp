@@ -4,7 +4,9 @@
 // the header-value byte check; plus what no single value says: the CSeq
 // method agrees with the request's, Date is in GMT (a warning unless
 // message_options::strict_date), a single-valued header appears once, and
-// the mandatory headers are present (warnings).
+// the mandatory headers are present (warnings); a Request-URI, From, To or
+// Contact URI with user=phone whose user part is not a telephone-subscriber
+// (RFC 3261 §19.1.6, RFC 3966) is a warning (diag::tel_user_phone).
 //
 // validate_fields() returns its findings (the first error in message order
 // and the warnings) and changes nothing; message::validate() and
@@ -36,45 +38,6 @@ struct validation_result {
 namespace detail {
 namespace message_impl {
 
-/// Date = rfc1123-date = wkday "," SP date1 SP time SP "GMT";
-/// date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT.
-/// Returns diag::none when valid, else what is wrong; `at` is the offset of the problem.
-inline diag check_date(std::string_view v, std::size_t& at) noexcept {
-    auto ci = [&](std::size_t i, char const* w) {
-        for (std::size_t k = 0; k < 3; ++k)
-            if (i + k >= v.size() || ascii_lower(v[i + k]) != w[k]) return false;
-        return true;
-    };
-    auto digits = [&](std::size_t i, std::size_t n) {
-        for (std::size_t k = 0; k < n; ++k)
-            if (i + k >= v.size() || !is(v[i + k], c_digit)) return false;
-        return true;
-    };
-    auto ch = [&](std::size_t i, char c) { return i < v.size() && v[i] == c; };
-    static constexpr char const* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    static constexpr char const* months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    bool ok = false;
-    for (char const* d : days) ok = ok || ci(0, d);
-    at = 0;
-    if (!ok) return diag::msg_date_weekday;
-    at = 3;
-    if (!ch(3, ',') || !ch(4, ' ')) return diag::msg_date_comma;
-    at = 5;
-    if (!digits(5, 2) || !ch(7, ' ')) return diag::msg_date_day;
-    at = 8;
-    ok = false;
-    for (char const* mo : months) ok = ok || ci(8, mo);
-    if (!ok || !ch(11, ' ')) return diag::msg_date_month;
-    at = 12;
-    if (!digits(12, 4) || !ch(16, ' ')) return diag::msg_date_year;
-    at = 17;
-    if (!digits(17, 2) || !ch(19, ':') || !digits(20, 2) || !ch(22, ':') || !digits(23, 2) || !ch(25, ' '))
-        return diag::msg_date_time;
-    at = 26;
-    if (v.size() != 29 || !(v[26] == 'G' && v[27] == 'M' && v[28] == 'T')) return diag::msg_date_not_gmt;
-    return diag::none;
-}
-
 /// The headers every request carries (RFC 3261 §8.1.1; Max-Forwards only
 /// requests), and the diagnostic of a missing one.
 struct mandatory_header {
@@ -91,6 +54,41 @@ inline constexpr mandatory_header mandatory_headers[] = {
     {header_id::max_forwards, diag::msg_missing_max_forwards, true},
 };
 
+/// A sip/sips URI with user=phone whose user part is not a
+/// telephone-subscriber (RFC 3261 §19.1.6, RFC 3966): a warning at the byte
+/// where the telephone-subscriber grammar stops (the URI itself is valid).
+template <class Message>
+inline void check_user_phone(Message const& m, uri const& u, warning_list& warnings) noexcept {
+    if (!u.is_sip() || !u.user || u.params_text.empty()) return;
+    std::optional<std::string_view> const p = u.param_value("user");
+    if (!p || !iequals(*p, "phone")) return;
+    auto const r = parse_telephone_subscriber(*u.user);
+    if (!r) warnings.add(make_error(diag::tel_user_phone, m.offset_of(*u.user) + r.error().offset));
+}
+
+/// P-Asserted-Identity / P-Preferred-Identity (RFC 3325 §9.1): one or two
+/// values over all the header's lines, and two only as one sip/sips URI plus
+/// one tel URI; otherwise a warning at the header's first line. Lines that
+/// do not parse are reported by their own check.
+template <class H>
+inline void check_identity_pair(header_list fields, warning_list& warnings) noexcept {
+    header_field const* first = nullptr;
+    std::size_t count = 0, sip = 0, tel = 0;
+    for (header_field const& h : fields) {
+        if (h.id != H::id) continue;
+        if (!first) first = &h;
+        auto const r = H::parse(h.value);
+        if (!r) return;
+        for (name_addr const& n : *r) {
+            ++count;
+            sip += n.uri.is_sip() ? 1 : 0;
+            tel += n.uri.is_tel() ? 1 : 0;
+        }
+    }
+    if (first && (count > 2 || (count == 2 && (sip != 1 || tel != 1))))
+        warnings.add(make_error(diag::na_identity_pair, first->value_offset));
+}
+
 /// One header line checked with its registry row H: the error (offsets in
 /// the message), or nullopt; soft findings go to `warnings`.
 template <class H, class Message>
@@ -100,16 +98,20 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
         e.offset += h.value_offset;
         return e;
     };
-    if constexpr (H::text) {
-        // known by name only: the header-value byte check is its parse
-        if constexpr (H::id == header_id::date) {
-            std::size_t at = 0;
-            if (diag const d = check_date(h.value, at); d != diag::none) {
-                parse_error const w = make_error(d, h.value_offset + at);
-                if (opts.strict_date) return w;
-                warnings.add(w);
-            }
+    if constexpr (H::id == header_id::date) {
+        // A Date that is not an rfc1123-date in GMT is a warning unless
+        // strict_date (RFC 4475 §3.1.2.17 baddate is valid); control bytes in
+        // it are an error as in any value.
+        if (std::size_t const bad = check_text_value(h.value); bad != std::string_view::npos)
+            return make_error(diag::msg_header_text, h.value_offset + bad);
+        if (auto r = H::parse(h.value); !r) {
+            parse_error const w = shifted(r.error());
+            if (opts.strict_date) return w;
+            warnings.add(w);
         }
+        return std::nullopt;
+    } else if constexpr (H::text) {
+        // known by name only: the header-value byte check is its parse
         if (auto r = H::parse(h.value); !r) return shifted(r.error());
         return std::nullopt;
     } else {
@@ -118,6 +120,10 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
         if constexpr (H::id == header_id::cseq) {
             if (m.is_request() && r->method != m.method())
                 return make_error(diag::msg_cseq_method_mismatch, m.offset_of(r->method));
+        }
+        if constexpr (H::id == header_id::from || H::id == header_id::to) check_user_phone(m, r->uri, warnings);
+        if constexpr (H::id == header_id::contact) {
+            for (name_addr const& n : *r) check_user_phone(m, n.uri, warnings);
         }
         // No second pass of the header-value byte check: every typed grammar
         // accepts header-value text only (no control bytes but HTAB and
@@ -140,6 +146,7 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
 template <class Message>
 inline validation_result validate_fields(Message const& m, header_list fields, message_options const& opts, bool complete) noexcept {
     validation_result out;
+    if (m.is_request()) detail::message_impl::check_user_phone(m, m.request_uri(), out.warnings);
     std::uint64_t seen[2] = {0, 0};
     static_assert(detail::header_id_count <= 128, "seen[] holds one bit per header id");
     for (header_field const& h : fields) {
@@ -164,6 +171,8 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
             return out;
         }
     }
+    detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, out.warnings);
+    detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, out.warnings);
     if (complete) {
         std::size_t const at = m.body_offset() >= 2 ? m.body_offset() - 2 : m.body_offset();
         for (auto const& req : detail::message_impl::mandatory_headers) {

@@ -58,11 +58,12 @@ inline bool within(name_addr const& n, buffer const& b) {
     return b.in(n.text) && b.in(n.display_name) && within(n.uri, b) && b.in(n.params_text) && within(n.params(), b);
 }
 
-inline bool within(name_addr_list const& l, buffer const& b) {
+template <class Element>
+inline bool within(basic_name_addr_list<Element> const& l, buffer const& b) {
     if (!b.in(l.text())) return false;
     std::size_t count = 0;
     for (auto const& n : l) {
-        if (!within(n, b)) return false;
+        if (!within(static_cast<name_addr const&>(n), b)) return false;
         ++count;
     }
     return count == l.size();
@@ -104,6 +105,10 @@ template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
 inline bool within(T, buffer const&) {
     return true;
 }
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+inline bool within(std::optional<T> const&, buffer const&) {
+    return true;
+}
 
 /// visit_fields(ast, f) of the ASTs added through the header registry.
 template <class T, class = void>
@@ -120,6 +125,24 @@ inline bool within(T const& v, buffer const& b) {
     bool ok = true;
     visit_fields(v, [&](char const*, auto const& f) { ok = ok && within(f, b); });
     return ok;
+}
+
+/// Lists of tokens and of typed values (Reason, Warning): every element inside, as many as size() says.
+inline bool within(token_list const& l, buffer const& b) {
+    if (!b.in(l.text())) return false;
+    for (std::string_view t : l)
+        if (!b.in(t)) return false;
+    return true;
+}
+template <class T, auto const& E>
+inline bool within(sipview::detail::value_list<T, E> const& l, buffer const& b) {
+    if (!b.in(l.text())) return false;
+    std::size_t count = 0;
+    for (auto const& r : l) {
+        if (!within(r, b)) return false;
+        ++count;
+    }
+    return count == l.size();
 }
 
 /// A message and every typed header it yields (every row of the header registry).
@@ -267,13 +290,14 @@ inline bool same(name_addr const& a, name_addr const& b, why& w) {
     return same(a.uri, b.uri, w) && same(a.params(), b.params(), w);
 }
 
-inline bool same(name_addr_list const& a, name_addr_list const& b, why& w) {
+template <class Element>
+inline bool same(basic_name_addr_list<Element> const& a, basic_name_addr_list<Element> const& b, why& w) {
     if (a.is_star() != b.is_star()) return w.fail("list is_star");
     if (a.size() != b.size()) return w.fail("list size");
     auto i = a.begin();
     auto j = b.begin();
     for (; i != a.end() && j != b.end(); ++i, ++j)
-        if (!same(*i, *j, w)) return false;
+        if (!same(static_cast<name_addr const&>(*i), static_cast<name_addr const&>(*j), w)) return false;
     if (i != a.end() || j != b.end()) return w.fail("list iteration length");
     return true;
 }
@@ -301,6 +325,8 @@ inline bool same(via_list const& a, via_list const& b, why& w) {
 template <class Auth>
 inline bool same_auth(Auth const& a, Auth const& b, why& w) {
     if (a.scheme != b.scheme) return w.fail("auth.scheme");
+    if constexpr (std::is_same_v<Auth, credentials>)
+        if (a.bearer_token() != b.bearer_token()) return w.fail("auth.bearer_token");
     return same(a.params(), b.params(), w);
 }
 inline bool same(credentials const& a, credentials const& b, why& w) { return same_auth(a, b, w); }
@@ -317,11 +343,22 @@ inline bool same(media_type const& a, media_type const& b, why& w) {
     return same(a.params(), b.params(), w);
 }
 
+/// An optional number field (Reason's cause, Subscription-State's expires).
+template <class T>
+struct is_optional_number : std::false_type {};
+template <class T>
+struct is_optional_number<std::optional<T>> : std::is_integral<T> {};
+
 /// The ASTs added through the header registry: field by field (visit_fields).
 inline bool same_field(std::uint64_t a, std::uint64_t b, why& w) { return a == b || w.fail("number field"); }
-inline bool same_field(std::string_view a, std::string_view b, why& w) { return a == b || w.fail("text field"); }
+/// Text fields compare without the line breaks of folds: a folded quoted
+/// string (Reason's text, Warning's text) is written unfolded, and only text
+/// from a quoted string or LWS can hold CR or LF.
+inline bool same_field(std::string_view a, std::string_view b, why& w) {
+    return a == b || drop_line_breaks(a) == drop_line_breaks(b) || w.fail("text field");
+}
 inline bool same_field(std::optional<std::string_view> const& a, std::optional<std::string_view> const& b, why& w) {
-    return same_opt(a, b) || w.fail("optional text field");
+    return same_opt(a, b) || (a && b && drop_line_breaks(*a) == drop_line_breaks(*b)) || w.fail("optional text field");
 }
 inline bool same_field(param_range const& a, param_range const& b, why& w) { return same(a, b, w); }
 
@@ -335,7 +372,8 @@ inline bool same(T const& a, T const& b, why& w) {
         std::size_t n = 0, t = 0, p = 0;
         visit_fields(v, [&](char const*, auto const& f) {
             using F = std::decay_t<decltype(f)>;
-            if constexpr (std::is_integral_v<F>) numbers[side][n++ % 8] = f;
+            if constexpr (std::is_integral_v<F>) numbers[side][n++ % 8] = static_cast<std::uint64_t>(f);
+            else if constexpr (is_optional_number<F>::value) numbers[side][n++ % 8] = f ? std::uint64_t{*f} + 1 : 0;  // 0: absent
             else if constexpr (std::is_same_v<F, param_range>) params[side][p++ % 8] = f;
             else texts[side][t++ % 8] = std::optional<std::string_view>(f);
         });
@@ -346,6 +384,27 @@ inline bool same(T const& a, T const& b, why& w) {
         if (!same_field(numbers[0][i], numbers[1][i], w) || !same_field(texts[0][i], texts[1][i], w) ||
             !same_field(params[0][i], params[1][i], w))
             return false;
+    return true;
+}
+
+/// Lists of tokens and of typed values (Reason, Warning): element by element.
+inline bool same(token_list const& a, token_list const& b, why& w) {
+    if (a.separator() != b.separator()) return w.fail("token list separator");
+    auto i = a.begin();
+    auto j = b.begin();
+    for (; i != a.end() && j != b.end(); ++i, ++j)
+        if (*i != *j) return w.fail("token list item");
+    if (i != a.end() || j != b.end()) return w.fail("token list length");
+    return true;
+}
+template <class T, auto const& E>
+inline bool same(sipview::detail::value_list<T, E> const& a, sipview::detail::value_list<T, E> const& b, why& w) {
+    if (a.size() != b.size()) return w.fail("value list size");
+    auto i = a.begin();
+    auto j = b.begin();
+    for (; i != a.end() && j != b.end(); ++i, ++j)
+        if (!same(*i, *j, w)) return false;
+    if (i != a.end() || j != b.end()) return w.fail("value list iteration length");
     return true;
 }
 

@@ -121,6 +121,29 @@ char const* const rfc3261_examples[][2] = {
     {"route_list", "\"Proxy\" <sips:[2001:db8::1]:5061;transport=tls;lr>;x=y"},
 };
 
+/// tel harness (fuzz_tel.cpp): RFC 3966 and RFC 4904 examples, the
+/// telephone-subscriber of RFC 3261 §19.1.6, invalid forms, and pairs
+/// joined by '\n' for the comparison.
+char const* const tel_examples[] = {
+    "tel:+1-201-555-0123",
+    "tel:7042;phone-context=example.com",
+    "tel:863-1234;phone-context=+1-914-555",
+    "tel:+1-201-555-0123;ext=1234;isub=8a%20b;postd=pp22;npdi",
+    "tel:+16305550100;tgrp=TG-1;trunk-context=+1-630",
+    "tel:5550100;phone-context=+1-630;tgrp=TG-1;trunk-context=example.com",
+    "tel:*86#;phone-context=example.com.",
+    "+358-555-1234567;postd=pp22",
+    "tel:911;p1=p1;p2=p2",
+    "tel:+14086661212;",
+    "tel:+",
+    "tel:-",
+    "tel:+1;isub=",
+    "tel:+1;;x=1",
+    "tel:+1-201-555-0123\ntel:+12015550123",
+    "tel:+1;isub=ab;ext=12;x=1\ntel:+1;x=1;ext=1-2;isub=AB",
+    "tel:7042;phone-context=example.com\ntel:7042;phone-context=example.net",
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -131,10 +154,23 @@ int main(int argc, char** argv) {
     for (auto const& it : sipview_corpus::load(argv[1])) add_value(it.kind, it.text);
     // header: the header's id byte, then the value (every registry row's example included)
     for (auto const& h : sipview_corpus::header_values(argv[1])) add("header", std::string(1, static_cast<char>(h.id)) + h.value);
+    for (char const* t : tel_examples) {
+        add("tel", t);
+        if (std::string_view(t).substr(0, 4) == "tel:" && std::string_view(t).find('\n') == std::string_view::npos) add("uri", t);
+    }
     for (auto const& e : rfc3261_examples) {
         add(e[0], e[1]);
         if (std::string(e[0]) == "credentials") add_digest(e[1]);
     }
+    // multipart: the boundary's length byte, the boundary, then the body
+    auto multipart_seed = [](std::string const& boundary, std::string const& body) {
+        add("multipart", std::string(1, static_cast<char>(boundary.size())) + boundary + body);
+    };
+    multipart_seed("boundary1", "--boundary1\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n\r\n--boundary1\r\n"
+                                "Content-Type: application/resource-lists+xml\r\nContent-Disposition: recipient-list;handling=required\r\n\r\n"
+                                "<resource-lists/>\r\n--boundary1--\r\n");
+    multipart_seed("out", "pre\r\n--out\r\nContent-Type: multipart/alternative;boundary=in\r\n\r\n--in\r\n\r\ninner\r\n--in--\r\n--out--\r\nepi");
+    multipart_seed("b", "--b\r\n\r\nno headers\r\n--b--");
     // decode_mode::text rejects these (a quoted-pair NUL, an overlong C0 80)
     static char const nul_user[] = "Digest username=\"alice\\\0evil\", realm=\"r\", nonce=\"n\", uri=\"sip:r\", "
                                    "response=\"0123456789abcdef0123456789abcdef\"";

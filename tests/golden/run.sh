@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Golden tests of sip-lint: runs each case of cases.tsv in inputs/ and compares
 # stdout, stderr and the exit status with expected/NAME.txt exactly.
+# Arguments of the form NAME=VALUE before the first sip-lint argument set
+# environment variables for that case (SIP_LINT_PASSWORD is unset otherwise).
 #   run.sh SIP_LINT            compare (exit 1 on any difference)
 #   run.sh SIP_LINT --update   rewrite expected/ from the current output
 set -u
@@ -12,11 +14,15 @@ mkdir -p "$here/expected"
 passed=0 failed=0
 while IFS=$'\t' read -r name stdin args; do
   case "$name" in ''|'#'*) continue ;; esac
-  # shellcheck disable=SC2086  # the arguments are split on purpose
+  read -ra words <<<"$args"  # split on purpose (no globbing)
+  envs=()
+  while [ ${#words[@]} -gt 0 ] && [[ ${words[0]} =~ ^[A-Z_][A-Z0-9_]*= ]]; do
+    envs+=("${words[0]}"); words=("${words[@]:1}")
+  done
   if [ "$stdin" = "-" ]; then
-    out=$("$lint" $args 2>&1 </dev/null); status=$?
+    out=$(env -u SIP_LINT_PASSWORD "${envs[@]}" "$lint" "${words[@]}" 2>&1 </dev/null); status=$?
   else
-    out=$("$lint" $args 2>&1 <"$stdin"); status=$?
+    out=$(env -u SIP_LINT_PASSWORD "${envs[@]}" "$lint" "${words[@]}" 2>&1 <"$stdin"); status=$?
   fi
   got=$(printf '%s\nexit: %s\n' "$out" "$status")
   want_file="$here/expected/$name.txt"

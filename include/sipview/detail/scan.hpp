@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include <sipview/detail/charset.hpp>
 #include <sipview/diagnostics.hpp>
@@ -39,6 +40,14 @@ inline std::size_t lws_length(iter p, iter last) noexcept {
         while (q != last && is(*q, c_wsp)) ++q;
     }
     return static_cast<std::size_t>(q - p);
+}
+
+/// `v` without the whitespace and line breaks at its end (a value that its
+/// grammar ended with SWS: the view of what was matched before it).
+inline std::string_view without_trailing_lws(std::string_view v) noexcept {
+    std::size_t n = v.size();
+    while (n > 0 && (is(v[n - 1], c_wsp) || v[n - 1] == '\r' || v[n - 1] == '\n')) --n;
+    return v.substr(0, n);
 }
 
 /// True when LWS may start at p (SP, HTAB or the CR of a fold): the inline

@@ -338,6 +338,16 @@ inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_err
     return false;
 }
 
+/// run() into a fresh Ast: the Ast, or the error. The body of most
+/// parse_* functions of one value.
+template <class Ast, class Grammar>
+inline result<Ast> parse_as(std::string_view in, Grammar const& grammar) noexcept {
+    result<Ast> r(std::in_place);  // returned by name (NRVO)
+    parse_error err;
+    if (!run(in, grammar, *r, err)) r.set_error(err);
+    return r;
+}
+
 } // namespace detail
 } // namespace sipview
 
