@@ -493,8 +493,22 @@ inline tel_difference compare_tel_uris(tel_uri const& a, tel_uri const& b) noexc
         d.explanation = a.global() != b.global() ? explain_kind : explain_number;
         return d;
     }
-    if (param_without_match(a, b, false, d)) return d;
-    if (param_without_match(b, a, true, d)) return d;
+    // A parameter of a that b does not match, and one of b that a does not:
+    // the one whose name sorts first, so that compare(a, b) and compare(b, a)
+    // name the same parameter.
+    tel_difference x, y;
+    bool const in_a = param_without_match(a, b, false, x);
+    bool const in_b = param_without_match(b, a, true, y);
+    if (in_a && in_b) {
+        std::string_view const p = x.param_name, q = y.param_name;
+        for (std::size_t i = 0; i < p.size() && i < q.size(); ++i) {
+            char const l = detail::ascii_lower(p[i]), r = detail::ascii_lower(q[i]);
+            if (l != r) return l < r ? x : y;
+        }
+        return p.size() <= q.size() ? x : y;
+    }
+    if (in_a) return x;
+    if (in_b) return y;
     return d;
 }
 
