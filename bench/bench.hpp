@@ -3,7 +3,10 @@
 // sets bytes/s and counts heap allocations per iteration.
 //
 // Benchmark names (for ratios.py):
-//   full/<parser>/<message>      parse + read the fields below
+//   full/<parser>/<message>      parse + read the fields below (sipview: lazy, typed values parsed when read)
+//   strict/<parser>/<message>    the same; sipview with parse_message's default validation
+//   threads/<parser>/mix/...     1 and 2 threads, each parsing its own messages (bench_sipview.cpp)
+//   pieces/reads/<message>       sipview's typed reads alone, on a message parsed once
 //   framing/<parser>/<message>   start line + header split + Content-Length
 //   baseline/memchr/<message>    memchr scan counting CRLFs
 //   baseline/memcpy/<message>    memcpy of the message

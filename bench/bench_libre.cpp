@@ -97,6 +97,7 @@ void register_libre() {
         w.credentials = m.is_register();
         w.challenge = m.has_challenge();
         add("full", "libre", m, w);
+        add("strict", "libre", m, w);  // its full parse is its strict parse: the same work
     }
     for (auto const& m : messages()) {
         libre_work w;

@@ -1,5 +1,6 @@
-// sipview benchmarks — sipview itself: full and framing on each message, and
-// the single-grammar benchmarks. The only X3 translation unit of the bench.
+// sipview benchmarks — sipview itself: full (lazy), strict (parse_message's
+// default validation) and framing on each message, the 1- and 2-thread
+// throughput benchmarks, and the single-grammar benchmarks. The only X3 translation unit of the bench.
 // Distributed under the Boost Software License, Version 1.0.
 #include "bench.hpp"
 
@@ -94,6 +95,47 @@ struct sipview_full {
 };
 
 
+/// pieces/reads/<message>: the typed reads of "full" (From, To, top Via
+/// branch, CSeq, Call-ID; not the credentials) on a message parsed once,
+/// outside the loop: with framing/sipview and grammar/credentials, the pieces
+/// of full/sipview/register timed alone (their sum vs the whole).
+struct sipview_reads {
+    sipview::header_field headers[64];
+    std::string_view parsed_from;           // the input the stored message was parsed from
+    sipview_reads const* parsed_by = nullptr;  // a copy re-parses: the message points into `headers`
+    std::optional<sipview::message> parsed;
+
+    template <class Sink>
+    bool operator()(std::string_view in, Sink&& sink) {
+        if (!parsed || parsed_by != this || parsed_from.data() != in.data() || parsed_from.size() != in.size()) {
+            sipview::message_options opts;
+            opts.validate = false;
+            auto r = sipview::parse_message(in, headers, opts);
+            if (!r) return false;
+            parsed.emplace(*r);
+            parsed_from = in;
+            parsed_by = this;
+        }
+        sipview::message const& m = *parsed;
+        fields f;
+        auto from = m.from();
+        auto to = m.to();
+        auto via = m.top_via();
+        auto cseq = m.cseq();
+        auto call_id = m.call_id();
+        if (!from || !to || !via || !cseq || !call_id) return false;
+        f.from_user = from->uri.user.value_or(std::string_view{});
+        f.from_host = from->uri.host;
+        f.to_user = to->uri.user.value_or(std::string_view{});
+        f.to_host = to->uri.host;
+        f.branch = via->branch().value_or(std::string_view{});
+        f.cseq = cseq->number;
+        f.call_id = *call_id;
+        sink(f);
+        return true;
+    }
+};
+
 /// framing: start line (Request-URI included) + header split + Content-Length,
 /// no typed header parsed.
 struct sipview_framing {
@@ -129,6 +171,52 @@ struct sipview_stream_framing {
 };
 #endif
 
+#ifdef SIPVIEW_BENCH_HAVE_MESSAGE
+/// The messages a threads/ benchmark thread parses: its own copies (own heap
+/// blocks, so no cache line is shared with the other thread).
+std::vector<std::pair<std::string, bool>> thread_messages() {
+    std::vector<std::pair<std::string, bool>> own;
+    for (auto const& m : messages())
+        if (m.name == "register" || m.name == "wsinv" || m.name == "invite") own.emplace_back(m.bytes, m.is_register());
+    return own;
+}
+
+void threads_sipview(benchmark::State& st) {
+    auto const own = thread_messages();
+    std::vector<sipview_full> work(own.size());  // one header_field[64] per message, per thread
+    for (std::size_t i = 0; i < own.size(); ++i) work[i].credentials = own[i].second;
+    keep_sink keep;
+    for (auto _ : st) {
+        for (std::size_t i = 0; i < own.size(); ++i) {
+            bool ok = work[i](own[i].first, keep);
+            benchmark::DoNotOptimize(ok);
+        }
+    }
+    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(own.size()));
+}
+
+/// The same shape with a memchr CRLF scan per message: how well the machine
+/// itself scales to 2 threads at the time of the run.
+void threads_memchr(benchmark::State& st) {
+    auto const own = thread_messages();
+    for (auto _ : st) {
+        for (auto const& m : own) {
+            char const* p = m.first.data();
+            char const* const end = p + m.first.size();
+            std::size_t n = 0;
+            while (p < end) {
+                void const* cr = std::memchr(p, '\r', static_cast<std::size_t>(end - p));
+                if (!cr) break;
+                p = static_cast<char const*>(cr) + 1;
+                n += (p < end && *p == '\n');
+            }
+            benchmark::DoNotOptimize(n);
+        }
+    }
+    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(own.size()));
+}
+#endif
+
 } // namespace
 
 void register_sipview() {
@@ -140,12 +228,21 @@ void register_sipview() {
         add("full", "sipview", m, lazy);
         sipview_full strict = lazy;
         strict.validate = true;
-        add("full", "sipview-strict", m, strict);
+        add("strict", "sipview", m, strict);
     }
     for (auto const& m : messages()) add("framing", "sipview", m, sipview_framing{});
+    for (auto const& m : messages())
+        if (m.is_register()) add("pieces", "reads", m, sipview_reads{});
 #endif
 #ifdef SIPVIEW_BENCH_HAVE_STREAM
     for (auto const& m : messages()) add("framing", "sipview-stream", m, sipview_stream_framing{});
+#endif
+#ifdef SIPVIEW_BENCH_HAVE_MESSAGE
+    // threads/<parser>/mix: 1 and 2 threads, each parsing its own copies of
+    // register, wsinv and invite into its own storage (lazy "full" work).
+    // items/s counts messages over wall-clock time, summed over the threads.
+    benchmark::RegisterBenchmark("threads/sipview/mix", threads_sipview)->Threads(1)->Threads(2)->UseRealTime();
+    benchmark::RegisterBenchmark("threads/memchr/mix", threads_memchr)->Threads(1)->Threads(2)->UseRealTime();
 #endif
 
     // --- single grammars ----------------------------------------------------

@@ -148,7 +148,7 @@ std::vector<message_data> const& messages() { return message_store(); }
 void record_fields(std::string const& parser, std::string const& kind, message_data const& m, bool ok, fields const& f) {
     if (kind == "baseline") return;
     record r{parser, ok, {}};
-    if (kind == "full") {
+    if (kind == "full" || kind == "strict") {
         r.values = {{"from.user", normalize(f.from_user)}, {"from.host", normalize(f.from_host)},
                     {"to.user", normalize(f.to_user)},     {"to.host", normalize(f.to_host)},
                     {"branch", normalize(f.branch)},       {"call-id", normalize(f.call_id) + (f.call_id_host.empty() ? "" : "@" + normalize(f.call_id_host))},

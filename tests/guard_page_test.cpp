@@ -226,7 +226,7 @@ char const* exercise(std::string_view in) {
     static header_field headers[256];
     message_options lenient;
     lenient.validate = false;
-    lenient.allow_bare_lf = true;
+    lenient.lenient = leniency_set::all();
     message_options strict_all;
     strict_all.strict_date = true;
     strict_all.strict_content_length = true;
@@ -264,8 +264,7 @@ char const* exercise(std::string_view in) {
     }
 
     stream_options lenient_stream;
-    lenient_stream.allow_bare_lf = true;
-    lenient_stream.assume_zero_content_length = true;
+    lenient_stream.lenient = leniency_set::all();
     for (stream_options const& o : {stream_options{}, lenient_stream}) {
         entry = "frame_message";
         frame_state st;

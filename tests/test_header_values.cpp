@@ -6,6 +6,7 @@
 // byte with their diag id, values format canonically, and the headers are
 // typed in a message through the registry.
 #include "catch.hpp"
+#include "rejection.hpp"
 
 #include <sipview/format.hpp>
 #include <sipview/message.hpp>
@@ -31,22 +32,8 @@ std::string formatted(T const& v) {
     return s;
 }
 
-struct bad_value {
-    std::string_view text;
-    std::size_t offset;
-    diag id;
-};
-
-template <class Parse>
-void check_rejected(Parse parse, std::initializer_list<bad_value> cases) {
-    for (auto const& c : cases) {
-        INFO(c.text);
-        auto r = parse(c.text);
-        REQUIRE_FALSE(r);
-        CHECK(r.error().offset == c.offset);
-        CHECK(r.error().id == c.id);
-    }
-}
+using sipview_test::bad_value;
+using sipview_test::check_rejected;
 
 } // namespace
 

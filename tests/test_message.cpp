@@ -361,7 +361,7 @@ TEST_CASE("bare LF line ends are rejected unless allow_bare_lf", "[message][head
     mixed.erase(mixed.find("\r\nTo:"), 1);
     CHECK(error_of(mixed).id == diag::msg_bare_lf);
     message_options o;
-    o.allow_bare_lf = true;
+    o.lenient = leniency::allow_bare_lf;
     header_field h[16];
     auto r = parse_message(lf, h, o);
     REQUIRE(r);

@@ -283,7 +283,7 @@ TEST_CASE("framing errors: limits, missing or conflicting Content-Length, bare l
         CHECK(r.error_id == diag::stream_content_length_missing);
         CHECK(r.error_offset == head.size());
         stream_options o;
-        o.assume_zero_content_length = true;
+        o.lenient = leniency::assume_zero_content_length;
         auto z = feed_whole(m + m, o);
         CHECK(z.messages.size() == 2);
     }
@@ -303,7 +303,7 @@ TEST_CASE("framing errors: limits, missing or conflicting Content-Length, bare l
         CHECK(lf.failed);
         CHECK(lf.error_offset == 33);
         stream_options o;
-        o.allow_bare_lf = true;
+        o.lenient = leniency::allow_bare_lf;
         auto ok = feed_whole("\nOPTIONS sip:a@example.com SIP/2.0\nContent-Length: 0\n\n", o);
         CHECK(ok.messages.size() == 1);
         CHECK(ok.keepalives == 1);
@@ -399,7 +399,7 @@ namespace {
 void check_framing_agrees_with_parsing(std::string const& stream, stream_options const& so) {
     message_options mo;
     mo.validate = false;
-    mo.allow_bare_lf = so.allow_bare_lf;
+    mo.lenient = so.lenient;
     std::vector<header_field> h(256);
     frame_state st;
     std::string_view rest = stream;
@@ -442,7 +442,7 @@ TEST_CASE("whatever frame_message frames, parse_message rejects or accepts with 
                 s[i] = c;
                 for (bool lf : {false, true}) {
                     stream_options so;
-                    so.allow_bare_lf = lf;
+                    so.lenient = lf ? leniency_set(leniency::allow_bare_lf) : leniency_set{};
                     check_framing_agrees_with_parsing(s, so);
                     ++cases;
                 }

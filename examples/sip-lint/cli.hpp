@@ -41,7 +41,29 @@ struct lint_options {
     bool uri = false;                                     ///< --uri
     std::optional<sipview::header_id> header;             ///< --header NAME (a registry id)
     std::optional<std::string> password;                  ///< --password, --password-file or SIP_LINT_PASSWORD
+    sipview::leniency_set lenient{};                      ///< --lenient[=FLAG,...] (sipview's leniency.hpp)
 };
+
+/// Parses the value of --lenient=FLAG,FLAG... (names from sipview's leniency
+/// table); false with `problem` naming the unknown flag and listing them all.
+inline bool parse_leniency_list(std::string_view list, sipview::leniency_set& out, std::string& problem) {
+    while (!list.empty()) {
+        std::size_t const comma = list.find(',');
+        std::string_view const name = list.substr(0, comma);
+        sipview::leniency const l = sipview::leniency_from_string(name);
+        if (l == sipview::leniency::none) {
+            problem = "--lenient: unknown flag '" + std::string(name) + "' (";
+            for (std::size_t i = 1; i <= sipview::leniency_count; ++i)
+                problem += std::string(i > 1 ? ", " : "") + std::string(sipview::to_string(static_cast<sipview::leniency>(i)));
+            problem += ")";
+            return false;
+        }
+        out.add(l);
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return true;
+}
 
 /// Writes human output: everything passes through terminal_text() (lines
 /// and tabs kept), so no byte of the input reaches the terminal as a control.
@@ -51,9 +73,9 @@ inline void write_human(std::ostream& out, std::string_view text) { out << termi
 /// its human output to `out`. Returns exit_valid or exit_invalid.
 inline int lint_to_streams(std::string_view input, std::string const& file, lint_options const& o, std::ostream& out) {
     lint_result r;
-    if (o.uri) r = lint_uri(input);
-    else if (o.header) r = lint_header(*o.header, input);
-    else r = lint_message(input, o.password);
+    if (o.uri) r = lint_uri(input, o.lenient);
+    else if (o.header) r = lint_header(*o.header, input, o.lenient);
+    else r = lint_message(input, o.password, o.lenient);
     if (o.json) out << to_json_line(r, o.uri || o.header.has_value(), input) << '\n';
     else write_human(out, render_human(file, input, r));
     return r.valid ? exit_valid : exit_invalid;

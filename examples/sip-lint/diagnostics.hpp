@@ -52,6 +52,9 @@ struct diagnostic {
     std::string expected;  ///< shown as a note
     std::string hint;
     std::vector<std::string> notes;  ///< further context lines
+    /// The leniency flag that would accept the input (sipview's leniency.hpp),
+    /// or empty: `sip-lint --lenient=NAME`.
+    std::string would_accept;
 };
 
 /// Line and column (both 1-based) of byte `offset` in `text`; a CR before LF
@@ -76,6 +79,11 @@ inline diagnostic make_diagnostic(std::string_view text, sipview::parse_error co
     d.expected = std::string(e.expected);
     d.hint = std::string(e.hint);
     d.id = e.id;
+    if (e.would_accept != sipview::leniency::none) {
+        d.would_accept = std::string(sipview::to_string(e.would_accept));
+        d.notes.push_back("accepted with --lenient=" + d.would_accept + " (" + std::string(sipview::info(e.would_accept).applies_to) +
+                          "), as a warning");
+    }
     return d;
 }
 

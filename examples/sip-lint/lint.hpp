@@ -50,8 +50,13 @@ inline bool make_json_utf8(json& j) {
 }
 
 inline json diagnostic_json(diagnostic const& d) {
-    return json{{"severity", d.severity}, {"offset", d.offset},   {"line", d.line}, {"column", d.column},
-                {"message", d.message},   {"hint", d.hint.empty() ? json(nullptr) : json(d.hint)}};
+    return json{{"severity", d.severity},
+                {"offset", d.offset},
+                {"line", d.line},
+                {"column", d.column},
+                {"message", d.message},
+                {"hint", d.hint.empty() ? json(nullptr) : json(d.hint)},
+                {"would_accept", d.would_accept.empty() ? json(nullptr) : json(d.would_accept)}};
 }
 
 /// One JSON object for one input `text`: valid, diagnostics, and `value`
@@ -95,10 +100,11 @@ inline std::string_view strip_final_newline(std::string_view text) {
 }
 
 template <class Result, class ToJson>
-lint_result from_result(std::string_view text, Result const& r, ToJson&& to_json) {
+lint_result from_result(std::string_view text, Result const& r, sipview::warning_list const& accepted, ToJson&& to_json) {
     lint_result out;
     out.valid = r.has_value();
     if (r) {
+        for (sipview::parse_error const& w : accepted) out.diagnostics.push_back(make_diagnostic(text, w, "warning"));
         out.value = to_json(*r);
         out.has_value = true;
     } else {
@@ -107,16 +113,27 @@ lint_result from_result(std::string_view text, Result const& r, ToJson&& to_json
     return out;
 }
 
-inline lint_result lint_uri(std::string_view text) {
-    return from_result(text, sipview::parse_uri(strip_final_newline(text)), uri_json);
+/// A --uri text, under the leniency flags `lenient` (what they accept is a warning).
+inline lint_result lint_uri(std::string_view text, sipview::leniency_set lenient = {}) {
+    sipview::warning_list accepted;
+    sipview::parse_options o;
+    o.lenient = lenient;
+    o.warnings = &accepted;
+    return from_result(text, sipview::parse_uri(strip_final_newline(text), o), accepted, uri_json);
 }
 
-/// A --header value, parsed with the registry row of header `id` (headers.hpp).
-inline lint_result lint_header(sipview::header_id id, std::string_view text) {
+/// A --header value, parsed with the registry row of header `id` (headers.hpp)
+/// under the leniency flags `lenient`.
+inline lint_result lint_header(sipview::header_id id, std::string_view text, sipview::leniency_set lenient = {}) {
     std::string_view const value = strip_final_newline(text);
     lint_result out;
     sipview::visit_header(id, [&](auto tag) {
-        out = from_result(text, decltype(tag)::parse(value), [](auto const& v) { return value_json(v); });
+        sipview::warning_list accepted;
+        sipview::parse_options o;
+        o.lenient = lenient;
+        o.warnings = &accepted;
+        out = from_result(text, decltype(tag)::parse_with(value, o), accepted,
+                          [&](auto const& v) { return header_value_json(tag, v); });
     });
     return out;
 }

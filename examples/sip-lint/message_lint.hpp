@@ -27,16 +27,16 @@ json header_json(sipview::message const& m) {
     using sipview::header_arity;
     if constexpr (H::arity == header_arity::single) {
         auto r = m.get<H>();
-        return r ? value_json(*r) : json(nullptr);
+        return r ? header_value_json(H{}, *r) : json(nullptr);
     } else if constexpr (H::arity == header_arity::list) {
         json list = json::array();
         if (auto r = m.get<H>())
-            for (auto const& e : *r) list.push_back(value_json(e));
+            for (auto const& e : *r) list.push_back(header_value_json(H{}, e));
         return list;
     } else {
         json list = json::array();
         for (sipview::header_field const& h : m.all(H::id))
-            if (auto r = m.parse_field(h, H::parse)) list.push_back(value_json(*r));
+            if (auto r = m.parse_field(h, H::parse)) list.push_back(header_value_json(H{}, *r));
         return list;
     }
 }
@@ -199,11 +199,15 @@ inline void check_digests(sipview::message const& m, std::string_view password, 
     }
 }
 
-inline lint_result lint_message(std::string_view text, std::optional<std::string> const& password) {
+/// A message, under the leniency flags `lenient` (what they accept is a warning).
+inline lint_result lint_message(std::string_view text, std::optional<std::string> const& password,
+                                sipview::leniency_set lenient = {}) {
     using namespace sipview;
     lint_result out;
     header_field headers[max_headers];
-    auto r = parse_message(text, headers);
+    message_options strict;
+    strict.lenient = lenient;
+    auto r = parse_message(text, headers, strict);
     if (r) {
         out.valid = true;
         for (parse_error const& w : r->warnings()) out.diagnostics.push_back(make_diagnostic(text, w, "warning"));
@@ -230,6 +234,7 @@ inline lint_result lint_message(std::string_view text, std::optional<std::string
     // Show as much as was read: the split without the strict checks.
     message_options relaxed;
     relaxed.validate = false;
+    relaxed.lenient = lenient;
     if (auto partial = parse_message(text, headers, relaxed)) {
         for (parse_error const& w : partial->warnings()) out.diagnostics.push_back(make_diagnostic(text, w, "warning"));
         out.value = message_json(*partial);

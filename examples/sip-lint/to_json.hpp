@@ -181,6 +181,22 @@ inline json value_json(sipview::cseq const& c) { return json{{"number", c.number
 inline json value_json(sipview::media_type const& m) {
     return json{{"type", std::string(m.type)}, {"subtype", std::string(m.subtype)}, {"params", params_json(m.params(), true)}};
 }
+/// Server, User-Agent (RFC 3261 §20.35, §20.41): a product is {"product",
+/// "version"}, a comment {"comment"} (its text between the outer
+/// parentheses, as written).
+inline json value_json(sipview::product_item const& p) {
+    if (p.is_comment()) return json{{"comment", text_or_null(p.comment)}};
+    return json{{"product", std::string(p.name)}, {"version", text_or_null(p.version)}};
+}
+/// Authentication-Info (RFC 3261 §20.6, RFC 7616 §3.5): quoted values decoded.
+inline json value_json(sipview::authentication_info const& a) {
+    return json{{"nextnonce", auth_json(a.nextnonce())},
+                {"qop", auth_json(a.qop())},
+                {"rspauth", auth_json(a.rspauth())},
+                {"cnonce", auth_json(a.cnonce())},
+                {"nc", auth_json(a.nc())},
+                {"params", params_json(a.params(), true)}};
+}
 inline json value_json(std::string_view v) { return std::string(v); }
 inline json value_json(std::optional<std::string_view> const& v) { return text_or_null(v); }
 inline json value_json(sipview::param_range const& r) { return params_json(r, false); }
@@ -247,6 +263,35 @@ template <class T, std::enable_if_t<is_list<T>::value, int>>
 json value_json(T const& v) {
     json out = json::array();
     for (auto const& e : v) out.push_back(value_json(e));
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// A header's value as JSON: its AST's value_json(), except where the header
+// says more than its AST. Refer-To (RFC 3515 §2.1) is a name-addr plus
+// "replaces": the Replaces header its URI carries (`?Replaces=...`, RFC 3891
+// §7) decoded into {call_id, to_tag, from_tag, early_only}, or null when
+// there is none (or it does not parse).
+
+template <class H, class V>
+json header_value_json(H, V const& v) {
+    return value_json(v);
+}
+
+inline json embedded_replaces_json(sipview::uri const& u) {
+    std::string buf(u.text.size(), '\0');  // decoding only shrinks the text
+    auto r = sipview::embedded_replaces(u, buf.data(), buf.size());
+    if (!r || !*r) return nullptr;
+    sipview::replaces const& rep = **r;
+    return json{{"call_id", std::string(rep.call_id)},
+                {"to_tag", text_or_null(rep.to_tag())},
+                {"from_tag", text_or_null(rep.from_tag())},
+                {"early_only", rep.early_only()}};
+}
+
+inline json header_value_json(sipview::header::refer_to, sipview::name_addr const& n) {
+    json out = name_addr_json(n);
+    out["replaces"] = embedded_replaces_json(n.uri);
     return out;
 }
 

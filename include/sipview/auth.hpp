@@ -195,6 +195,11 @@ struct challenge {
     std::string_view text;
     std::string_view scheme;
     std::string_view params_text;
+    /// Under the leniency flag allow_multiple_challenges: the further
+    /// challenges written in the same header field after a ',' (`Digest
+    /// realm="a", nonce="1", Digest realm="a", nonce="1", algorithm=SHA-256`),
+    /// as text for parse_challenge (with the same flag); empty otherwise.
+    std::string_view following;
 
     bool is_digest() const noexcept { return iequals(scheme, "Digest"); }
     param_range params() const noexcept { return {params_text, ','}; }
@@ -501,9 +506,47 @@ inline constexpr auto challenge = detail::set<&sipview::challenge::text>[
     (!auth_rules::digest_kw >> !auth_rules::bearer_kw >> detail::set<&sipview::challenge::scheme>[auth_rules::scheme_token] >>
      auth_rules::after_scheme >> detail::set<&sipview::challenge::params_text>[auth_rules::auth_params])];
 
+/// Leniency allow_multiple_challenges: `, challenge` after a challenge (RFC
+/// 3261 §25.1 has one challenge per WWW-Authenticate / Proxy-Authenticate
+/// field; RFC 7235 writes a list, and servers offering SHA-256 and MD5 send
+/// it). Each further challenge is validated with the same grammar and
+/// context; the first stays in the AST and the others become `following`.
+struct following_challenges_parser : detail::primitive<following_challenges_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        It p = first;
+        SWS.parse(p, last, ctx, rctx, attr);
+        if (p == last || *p != ',' || !detail::lenient(ctx, leniency::allow_multiple_challenges)) return false;
+        It const comma = p;
+        sipview::challenge& ast = detail::ast_of<sipview::challenge>(ctx);
+        sipview::challenge const head = ast;
+        It begin = nullptr;
+        It end = nullptr;
+        while (p != last && *p == ',') {
+            It q = p + 1;
+            SWS.parse(q, last, ctx, rctx, attr);
+            if (begin == nullptr) begin = q;
+            ast = sipview::challenge{};
+            if (!challenge.parse(q, last, ctx, rctx, attr)) {
+                ast = head;
+                return false;
+            }
+            end = q;
+            SWS.parse(q, last, ctx, rctx, attr);
+            p = q;
+        }
+        ast = head;
+        ast.following = std::string_view(begin, static_cast<std::size_t>(end - begin));
+        detail::accept_deviation(ctx, comma, leniency::allow_multiple_challenges);
+        first = end;
+        return true;
+    }
+};
+
 /// Whole values (kept as objects: a grammar built inside a call is copied on every call).
 inline constexpr auto credentials_entry = credentials >> SWS >> detail::describe(diag::auth_credentials_end)[boost::spirit::x3::eoi];
-inline constexpr auto challenge_entry = challenge >> SWS >> detail::describe(diag::auth_challenge_end)[boost::spirit::x3::eoi];
+inline constexpr auto challenge_entry =
+    challenge >> -following_challenges_parser{} >> SWS >> detail::describe(diag::auth_challenge_end)[boost::spirit::x3::eoi];
 
 } // namespace grammar
 } // namespace detail
@@ -608,11 +651,12 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
 /// Besides the grammar, a Digest response whose length does not fit the
 /// algorithm (32 hex for MD5, 64 for SHA-256 / SHA-512-256) is rejected with
 /// errc::inconsistent. Allocation-free; never throws.
-inline result<credentials> parse_credentials(borrowed_text value) noexcept {
+namespace detail {
+inline result<credentials> parse_credentials_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
     credentials& c = *r;
     parse_error err;
-    if (!detail::run(value, detail::grammar::credentials_entry, c, err)) {
+    if (!detail::run(value, detail::grammar::credentials_entry, c, err, opts)) {
         detail::explain_auth_error(value, err);
         r.set_error(err);
         return r;
@@ -628,18 +672,26 @@ inline result<credentials> parse_credentials(borrowed_text value) noexcept {
     }
     return r;
 }
+} // namespace detail
+/// (With `opts`: the Digest uri's host under the leniency flags of hosts.)
+inline constexpr detail::parser_with_options<result<credentials>, detail::parse_credentials_impl> parse_credentials{};
 
 /// Parses the value of a WWW-Authenticate or Proxy-Authenticate header.
-/// Trailing whitespace is allowed. Allocation-free; never throws.
-inline result<challenge> parse_challenge(borrowed_text value) noexcept {
+/// Trailing whitespace is allowed. Under allow_multiple_challenges
+/// (`opts`), a field holding several challenges gives the first, the others
+/// in challenge::following. Allocation-free; never throws.
+namespace detail {
+inline result<challenge> parse_challenge_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<challenge> r(std::in_place);
     parse_error err;
-    if (!detail::run(value, detail::grammar::challenge_entry, *r, err)) {
+    if (!detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
         detail::explain_auth_error(value, err);
         r.set_error(err);
     }
     return r;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<challenge>, detail::parse_challenge_impl> parse_challenge{};
 
 // ===========================================================================
 // Digest inputs from parsed credentials (the computation is in digest.hpp)
@@ -703,6 +755,149 @@ inline result<digest_inputs> make_digest_inputs(credentials const& c, borrowed_t
     if (!fits) return make_error(diag::auth_scratch_full, used);
     return in;
 }
+
+} // namespace sipview
+
+// ===========================================================================
+// Authentication-Info (RFC 3261 §20.6, §25.1; RFC 7616 §3.5)
+//
+//   Authentication-Info = "Authentication-Info" HCOLON ainfo *(COMMA ainfo)
+//   ainfo           = nextnonce / message-qop / response-auth / cnonce / nonce-count
+//   nextnonce       = "nextnonce" EQUAL nonce-value
+//   response-auth   = "rspauth" EQUAL response-digest
+//   response-digest = LDQUOT *LHEX RDQUOT
+//
+// message-qop, cnonce and nonce-count are the credentials' rules. RFC 7616
+// §3.5 lists the same five names; RFC 7615 §3, which it builds on, makes the
+// field a list of auth-params, so other names are auth-params (name EQUAL
+// token / quoted-string). Each of the five may appear once: a second one is
+// an error at its name (diag::ainfo_duplicate).
+//
+//   auto r = sipview::parse_authentication_info("nextnonce=\"47364c23432d2e131a5fb210812c\"");
+//   if (r) use(r->nextnonce()->text());     // 47364c23432d2e131a5fb210812c
+//
+// Offsets in errors are in the value. Nothing allocates; nothing throws.
+
+#include <sipview/detail/once_each.hpp>
+#include <sipview/detail/write.hpp>
+
+namespace sipview {
+
+/// Authentication-Info value: the ainfo parameters, read lazily from params_text.
+struct authentication_info {
+    std::string_view text;         ///< the whole value
+    std::string_view params_text;  ///< the ainfo parameters, comma separated (= text)
+
+    /// All parameters, in order, as {name, value}; values raw (quoted ones keep their quotes).
+    param_range params() const noexcept { return {params_text, ','}; }
+    /// The parameter named `name` (case-insensitive).
+    std::optional<auth_value> param_value(std::string_view name) const noexcept { return detail::auth_param_value(params_text, name); }
+
+    std::optional<auth_value> nextnonce() const noexcept { return param_value("nextnonce"); }  ///< quoted nonce-value
+    std::optional<auth_value> qop() const noexcept { return param_value("qop"); }              ///< message-qop, a token
+    std::optional<auth_value> rspauth() const noexcept { return param_value("rspauth"); }      ///< quoted LHEX digits
+    std::optional<auth_value> cnonce() const noexcept { return param_value("cnonce"); }        ///< quoted
+    std::optional<auth_value> nc() const noexcept { return param_value("nc"); }                ///< 8 LHEX
+};
+
+namespace detail {
+inline std::optional<std::string_view> ainfo_raw(std::optional<auth_value> const& v) noexcept {
+    if (!v) return std::nullopt;
+    return v->raw;
+}
+} // namespace detail
+
+/// The fields of an authentication_info by name (values raw, quotes kept),
+/// for generic consumers (equality).
+template <class F>
+inline void visit_fields(authentication_info const& v, F&& f) {
+    f("nextnonce", detail::ainfo_raw(v.nextnonce()));
+    f("qop", detail::ainfo_raw(v.qop()));
+    f("rspauth", detail::ainfo_raw(v.rspauth()));
+    f("cnonce", detail::ainfo_raw(v.cnonce()));
+    f("nc", detail::ainfo_raw(v.nc()));
+    f("params", v.params());
+}
+
+namespace detail {
+namespace grammar {
+namespace auth_info_rules {
+using detail::describe;
+using detail::when;
+
+/// response-digest = LDQUOT *LHEX RDQUOT, without the SWS (EQUAL has taken it).
+/// Why hand-written: exact error position (an uppercase hex digit, or the
+/// byte that is neither a hex digit nor the closing quote).
+struct response_digest_parser : primitive<response_digest_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || *first != '"') return false;
+        It q = first + 1;
+        while (q != last && is(*q, c_lhex)) ++q;
+        if (q != last && auth_detail::upper_hex(*q)) {
+            report(ctx, q, diag::ainfo_rspauth_case);
+            return false;
+        }
+        if (q == last || *q != '"') {
+            report(ctx, q, diag::ainfo_rspauth);
+            return false;
+        }
+        first = q + 1;
+        return true;
+    }
+};
+
+/// ainfo = nextnonce / message-qop / response-auth / cnonce / nonce-count
+/// (RFC 3261), other names auth-params (RFC 7615 §3).
+inline constexpr auto ainfo = describe(diag::ainfo_param)[by_name(
+    auth_rules::auth_param,
+    when("nextnonce", auth_rules::equal >> describe(diag::ainfo_nextnonce_quoted)[quoted]),
+    when("qop", auth_rules::equal >> describe(diag::auth_qop_token)[auth_rules::tok]),
+    when("rspauth", auth_rules::equal >> describe(diag::ainfo_rspauth)[response_digest_parser{}]),
+    when("cnonce", auth_rules::equal >> describe(diag::auth_cnonce_quoted)[quoted]),
+    when("nc", auth_rules::equal >> describe(diag::auth_nc)[auth_detail::nc_value_parser{}]))];
+
+/// ainfo *(COMMA ainfo), the five named ones at most once each.
+inline constexpr auto ainfo_list =
+    once_each(ainfo, auth_rules::sep, ainfo, diag::ainfo_duplicate, "nextnonce", "qop", "rspauth", "cnonce", "nc");
+
+inline constexpr auto authentication_info_entry =
+    set<&authentication_info::text>[set<&authentication_info::params_text>[ainfo_list]] >> SWS >>
+    describe(diag::ainfo_end)[x3::eoi];
+
+} // namespace auth_info_rules
+} // namespace grammar
+} // namespace detail
+
+/// Authentication-Info value (RFC 3261 §20.6, RFC 7616 §3.5):
+/// `nextnonce="47364c23432d2e131a5fb210812c"`,
+/// `qop=auth, rspauth="6629fae49393a05397450978507c4ef1", cnonce="0a4f113b", nc=00000001`.
+/// Trailing whitespace is allowed. Allocation-free; never throws.
+inline result<authentication_info> parse_authentication_info(borrowed_text value) noexcept {
+    result<authentication_info> r(std::in_place);
+    parse_error err;
+    if (!detail::run(value, detail::grammar::auth_info_rules::authentication_info_entry, *r, err)) {
+        detail::explain_auth_error(value, err);
+        r.set_error(err);
+    }
+    return r;
+}
+
+// Writer (format.hpp): `name=value` for each parameter, joined by ", ".
+namespace detail {
+namespace fmt {
+
+template <class S, class O>
+inline void write(S& s, authentication_info const& v, O const&) {
+    check_rule(s, grammar::auth_info_rules::ainfo_list, v.params_text,
+               {"ainfo *(\", \" ainfo): nextnonce=\"...\", qop=token, rspauth=\"lowercase hex\", cnonce=\"...\", nc=8 hex "
+                "digits, name=value; each of the five once",
+                "quote a value that is not a token; CR, LF and NUL cannot be written", rule_shape::verbatim});
+    param_list(s, v.params(), ", ");
+}
+
+} // namespace fmt
+} // namespace detail
 
 } // namespace sipview
 

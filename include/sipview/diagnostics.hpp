@@ -710,6 +710,46 @@ inline constexpr std::string_view to_string(errc e) noexcept {
     X(pl_end, syntax, "',' , ';' parameter or end of value", "", "")                                                   \
     X(pl_single_end, syntax, "';' parameter or end of value", "", "")
 
+/// Server and User-Agent (product.hpp), RFC 3261 §20.35, §20.41, §25.1:
+/// server-val *(LWS server-val), server-val = product / comment.
+#define SIPVIEW_DIAGS_PRODUCT(X)                                                                                       \
+    X(prod_value, syntax, "server-val (product: token [/ version], or a (comment))",                                  \
+      "expected a product (name[/version]) or a (comment)", "")                                                      \
+    X(prod_version, syntax, "product-version (token) after '/'", "a '/' must be followed by the product version", "") \
+    X(prod_comment_unterminated, syntax, "')' closing the comment", "unterminated comment: this '(' is never closed",  \
+      "close each '(' with ')'; a parenthesis inside a comment may be written \\( or \\)")                            \
+    X(prod_comment_char, syntax, "comment text (ctext, quoted-pair or a nested comment)",                              \
+      "this byte is not allowed in a comment", "")                                                                     \
+    X(prod_comment_quoted_pair, syntax, "a character after '\\' (not CR or LF)", "invalid quoted-pair in a comment", "") \
+    X(prod_comment_utf8, syntax, "UTF-8 text", "invalid UTF-8 in a comment", "")                                      \
+    X(prod_end, syntax, "LWS then another product or comment, or the end of the value", "",                           \
+      "separate products and comments with a space")
+
+/// Authentication-Info (auth.hpp), RFC 3261 §20.6, RFC 7616 §3.5: ainfo *(COMMA ainfo).
+#define SIPVIEW_DIAGS_AUTH_INFO(X)                                                                                     \
+    X(ainfo_param, syntax, "ainfo (nextnonce, qop, rspauth, cnonce, nc, or name=value)",                              \
+      "expected an ainfo parameter (name=value)", "")                                                                 \
+    X(ainfo_nextnonce_quoted, syntax, "quoted-string (nextnonce=\"...\")", "nextnonce must be a quoted string", "")    \
+    X(ainfo_rspauth, syntax, "response-digest: '\"', lowercase hex digits, '\"'",                                    \
+      "rspauth must be a quoted string of lowercase hex digits", "")                                                  \
+    X(ainfo_rspauth_case, syntax, "lowercase hex digit", "rspauth is written in lowercase hex (LHEX)",                 \
+      "write a-f in lower case")                                                                                       \
+    X(ainfo_duplicate, syntax, "nextnonce, qop, rspauth, cnonce and nc at most once each",                            \
+      "this parameter appears a second time", "send each of nextnonce, qop, rspauth, cnonce and nc once")            \
+    X(ainfo_end, syntax, "',' or end of value", "", "separate ainfo parameters with ','")
+
+/// P-Charging-Vector (charging_vector.hpp), RFC 7315 §5.6.
+#define SIPVIEW_DIAGS_CHARGING(X)                                                                                      \
+    X(pcv_icid_value, syntax, "icid-value = gen-value (the first parameter)",                                        \
+      "a P-Charging-Vector starts with icid-value=", "RFC 7315 §5.6: icid-value=...; icid-generated-at=...; orig-ioi=...") \
+    X(pcv_equal, syntax, "'=' after the parameter name", "this parameter needs a value: name=value", "")             \
+    X(pcv_value, syntax, "gen-value (token, host or quoted-string)", "malformed parameter value", "")                \
+    X(pcv_host, syntax, "host (hostname, IPv4 address or [IPv6 address])", "icid-generated-at is a host", "")         \
+    X(pcv_param, syntax, "charge-param (token [= value])", "", "")                                                    \
+    X(pcv_duplicate, syntax, "icid-value, icid-generated-at, orig-ioi and term-ioi at most once each",                \
+      "this parameter appears a second time", "")                                                                     \
+    X(pcv_end, syntax, "';' parameter or end of value", "", "")
+
 /// Every list, in the order of the enum and the table.
 #define SIPVIEW_DIAGS(X)                                                                                               \
     SIPVIEW_DIAGS_CORE(X)                                                                                              \
@@ -727,7 +767,35 @@ inline constexpr std::string_view to_string(errc e) noexcept {
     SIPVIEW_DIAGS_IDENTITY(X)                                                                                          \
     SIPVIEW_DIAGS_BODY(X)                                                                                              \
     SIPVIEW_DIAGS_PARAM_LIST(X)                                                                                        \
-    SIPVIEW_DIAGS_TEL(X)
+    SIPVIEW_DIAGS_TEL(X)                                                                                               \
+    SIPVIEW_DIAGS_PRODUCT(X)                                                                                           \
+    SIPVIEW_DIAGS_AUTH_INFO(X)                                                                                         \
+    SIPVIEW_DIAGS_CHARGING(X)                                                                                          \
+    SIPVIEW_DIAGS_LENIENCY(X)
+
+/// Deviations accepted under a leniency flag (leniency.hpp): each row is the
+/// warning reported where its flag accepted input the ABNF forbids. The
+/// message names the rule broken and the flag.
+#define SIPVIEW_DIAGS_LENIENCY(X)                                                                                      \
+    X(lenient_underscore_host, syntax, "hostname (alphanum and '-' labels)",                                           \
+      "RFC 3261 §25.1 hostname: '_' is not allowed; accepted under allow_underscore_host", "")                         \
+    X(lenient_digit_toplabel, syntax, "toplabel (starts with a letter)",                                               \
+      "RFC 3261 §25.1 toplabel: the last label of a hostname starts with a letter; accepted under allow_digit_toplabel", "") \
+    X(lenient_quoted_uri_param, syntax, "URI parameter value (1*paramchar)",                                           \
+      "RFC 3261 §25.1 uri-parameter: a value is 1*paramchar, not a quoted-string; accepted under allow_quoted_uri_param", "") \
+    X(lenient_trailing_semicolon, syntax, "URI parameter name after ';'",                                              \
+      "RFC 3261 §25.1 uri-parameters: ';' must be followed by a parameter; accepted under allow_trailing_semicolon", "") \
+    X(lenient_lws_in_brackets, syntax, "the URI right after '<' and '>' right after it",                               \
+      "RFC 3261 §25.1 name-addr: no whitespace inside <>; accepted under allow_lws_in_brackets", "")                  \
+    X(lenient_unbracketed_info_uri, syntax, "'<' URI '>'",                                                             \
+      "RFC 3261 §20.4 alert-param / info: the URI is written in <>; accepted under allow_unbracketed_info_uri", "")   \
+    X(lenient_multiple_challenges, syntax, "end of the challenge",                                                     \
+      "RFC 3261 §25.1 WWW-Authenticate / Proxy-Authenticate: one challenge per header field; "                        \
+      "accepted under allow_multiple_challenges", "")                                                                  \
+    X(lenient_bare_lf, syntax, "CRLF", "RFC 3261 §7: lines end with CRLF, not a bare LF; accepted under allow_bare_lf", "") \
+    X(lenient_no_content_length, missing_header, "Content-Length",                                                     \
+      "RFC 3261 §18.3: Content-Length is mandatory on streams; the body is taken as empty under "                      \
+      "assume_zero_content_length", "")
 
 /// What went wrong, by id. diag::none: no diagnostic (a default parse_error,
 /// or an error built by hand with aggregate initialisation).

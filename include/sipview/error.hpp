@@ -5,12 +5,14 @@
 
 #include <cassert>
 #include <cstddef>
+#include <new>
 #include <string>   // std::basic_string, for borrowed_text
 #include <string_view>
 #include <type_traits>
 #include <utility>  // std::move, std::in_place_t
 
 #include <sipview/diagnostics.hpp>
+#include <sipview/leniency.hpp>
 
 namespace sipview {
 
@@ -29,6 +31,10 @@ struct parse_error {
     std::string_view hint;       ///< how to fix it, or empty
     errc code = errc::syntax;
     diag id = diag::none;        ///< what went wrong (diag::none: an error built by hand)
+    /// The leniency flag (leniency.hpp) under which this input would have
+    /// been accepted, or leniency::none: `sip:a@my_proxy.example.com` fails
+    /// with would_accept == leniency::allow_underscore_host.
+    leniency would_accept = leniency::none;
 
     /// Makes this error the more specific diagnostic `d` (an explainer that
     /// has looked at the bytes around `offset`): id, code, message and hint
@@ -111,6 +117,57 @@ private:
     bool ok_;
 };
 
+/// A small fixed-capacity list of warnings (non-fatal findings, such as a
+/// Date not in GMT). No allocation: findings beyond the capacity are counted.
+class warning_list {
+public:
+    static constexpr std::size_t capacity = 8;
+    warning_list() noexcept {}
+    void add(parse_error const& w) noexcept {
+        if (count_ < capacity) new (&storage_.items[count_++]) parse_error(w);
+        else ++dropped_;
+    }
+    /// Adds `w` unless a warning with its id and offset is already there.
+    void add_unique(parse_error const& w) noexcept {
+        for (parse_error const& x : *this)
+            if (x.id == w.id && x.offset == w.offset) return;
+        add(w);
+    }
+    parse_error const* begin() const noexcept { return storage_.items; }
+    parse_error const* end() const noexcept { return storage_.items + count_; }
+    std::size_t size() const noexcept { return count_; }
+    bool empty() const noexcept { return count_ == 0; }
+    parse_error const& operator[](std::size_t i) const noexcept {
+        assert(i < count_);
+        return storage_.items[i];
+    }
+    /// Warnings that did not fit.
+    std::size_t dropped() const noexcept { return dropped_; }
+    void clear() noexcept { count_ = 0; dropped_ = 0; }
+    /// Adds every warning of `other` (and counts those it dropped).
+    void append(warning_list const& other) noexcept {
+        for (parse_error const& w : other) add(w);
+        dropped_ += other.dropped_;
+    }
+    /// Keeps the first n warnings.
+    void truncate(std::size_t n) noexcept {
+        if (n < count_) count_ = n;
+        dropped_ = 0;
+    }
+
+private:
+    // Items past count_ are never read; the union leaves them uninitialised,
+    // since every message carries a warning_list and most carry no warning.
+    static_assert(std::is_trivially_copyable_v<parse_error> && std::is_trivially_destructible_v<parse_error>);
+    union storage {
+        storage() noexcept {}
+        parse_error items[capacity];  // items[0, count_) constructed by add()
+    };
+    storage storage_;
+    std::size_t count_ = 0;
+    std::size_t dropped_ = 0;
+};
+
 /// The text a parse function reads and its result points into: anything
 /// that converts to std::string_view (a string literal, a std::string_view,
 /// a std::string lvalue...) except a temporary std::string, whose characters
@@ -118,8 +175,9 @@ private:
 /// `auto u = parse_uri(std::string("sip:a@b"));` would dangle, so it does not
 /// compile ("use of deleted function borrowed_text(S&&)"). Keep the string in a
 /// variable. Taking this type, rather than deleted std::string&& overloads of
-/// each function, keeps every parse_* a single function: `parse_field(h,
-/// parse_credentials)`, `&parse_uri` and string-literal calls keep working.
+/// each function, keeps every parse_* a single name: `parse_field(h,
+/// parse_credentials)`, `parse_uri` as a callable or a function pointer and
+/// string-literal calls keep working.
 /// It is a std::string_view (by inheritance), so function bodies are unchanged.
 class borrowed_text : public std::string_view {
     template <class S> struct owning : std::false_type {};
@@ -141,6 +199,22 @@ public:
     template <class S, std::enable_if_t<temporary_string<S>, int> = 0>
     borrowed_text(S&&) = delete;
 };
+
+namespace detail {
+/// A parse function that honours parse_options (leniency.hpp): parse_uri,
+/// parse_name_addr, parse_via_list, parse_challenge... are objects of this
+/// type, so that each stays one name that is called as f(text) or
+/// f(text, options) and passed as a callable (`parse_field(h,
+/// parse_challenge)`, a template's `Parse parse` argument) as before.
+template <class R, R (*Impl)(borrowed_text, parse_options const&) noexcept>
+struct parser_with_options {
+    R operator()(borrowed_text text, parse_options const& opts = {}) const noexcept { return Impl(text, opts); }
+    /// The strict parse as a plain function: `result<uri> (*f)(borrowed_text) noexcept = parse_uri;`
+    static R strict(borrowed_text text) noexcept { return Impl(text, parse_options{}); }
+    using function_pointer = R (*)(borrowed_text) noexcept;
+    constexpr operator function_pointer() const noexcept { return &strict; }  // NOLINT: implicit by design
+};
+} // namespace detail
 
 } // namespace sipview
 

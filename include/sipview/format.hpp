@@ -404,6 +404,10 @@ inline void write(S& s, challenge const& c, format_options const&) {
     s.put(c.scheme);
     check(s, c.is_digest() ? field::challenge_digest : c.is_bearer() ? field::challenge_bearer : field::auth_params, c.params_text);
     auth(s, {}, c.params());
+    if (!c.following.empty()) {  // allow_multiple_challenges: the further challenges, as written
+        s.put(", ");
+        s.put(c.following);
+    }
 }
 
 /// number SP method (the number as written when known, leading zeros kept).

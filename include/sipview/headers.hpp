@@ -23,6 +23,7 @@
 #include <type_traits>
 
 #include <sipview/auth.hpp>
+#include <sipview/charging_vector.hpp>
 #include <sipview/core.hpp>
 #include <sipview/dialog_id.hpp>
 #include <sipview/error.hpp>
@@ -30,6 +31,7 @@
 #include <sipview/identity.hpp>
 #include <sipview/name_addr.hpp>
 #include <sipview/param_lists.hpp>
+#include <sipview/product.hpp>
 #include <sipview/reason.hpp>
 #include <sipview/reliable_provisional.hpp>
 #include <sipview/scalar_headers.hpp>
@@ -68,7 +70,7 @@
     X(alert_info, "Alert-Info", 0, list, ::sipview::name_addr_list, parse_info_list, typed, json, "RFC 3261 §20.4", "<http://www.example.com/sounds/moo.wav>") \
     X(allow, "Allow", 0, list, ::sipview::token_list, parse_allow, typed, json, "RFC 3261 §20.5", "INVITE, ACK, OPTIONS, CANCEL, BYE")  \
     X(allow_events, "Allow-Events", 'u', list, ::sipview::token_list, parse_allow_events, typed, json, "RFC 6665 §8.2.2", "talk,hold,conference") \
-    X(authentication_info, "Authentication-Info", 0, multi, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.6", "nextnonce=\"47364c23432d2e131a5fb210812c\"") \
+    X(authentication_info, "Authentication-Info", 0, multi, ::sipview::authentication_info, parse_authentication_info, typed, json, "RFC 3261 §20.6", "nextnonce=\"47364c23432d2e131a5fb210812c\"") \
     X(authorization, "Authorization", 0, multi, ::sipview::credentials, parse_credentials, typed, json, "RFC 3261 §20.7",                 \
       "Digest username=\"bob\", realm=\"biloxi.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", uri=\"sip:bob@biloxi.com\", qop=auth, nc=00000001, cnonce=\"0a4f113b\", response=\"6629fae49393a05397450978507c4ef1\"") \
     X(call_id, "Call-ID", 'i', single, std::string_view, parse_call_id, text, json, "RFC 3261 §20.8", "f81d4fae-7dec-11d0-a765-00a0c91e6bf6@biloxi.com") \
@@ -105,6 +107,7 @@
     X(p_asserted_identity, "P-Asserted-Identity", 0, list, ::sipview::name_addr_list, parse_identity_list, typed, json, "RFC 3325 §9.1", "\"Cullen Jennings\" <sip:fluffy@cisco.com>, <tel:+14085264000>") \
     X(p_associated_uri, "P-Associated-URI", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 7315 §4.1", "<sip:user1-business@example.com>, <sip:user1-family@example.com>") \
     X(p_called_party_id, "P-Called-Party-ID", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 7315 §4.2", "<sip:user1-business@example.com>") \
+    X(p_charging_vector, "P-Charging-Vector", 0, single, ::sipview::p_charging_vector, parse_p_charging_vector, typed, json, "RFC 7315 §5.6", "icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net") \
     X(p_visited_network_id, "P-Visited-Network-ID", 0, list, ::sipview::token_or_quoted_params_list, parse_token_or_quoted_params, typed, json, "RFC 7315 §4.3", "other.net, \"Visited network number 1\"") \
     X(p_preferred_identity, "P-Preferred-Identity", 0, list, ::sipview::name_addr_list, parse_identity_list, typed, json, "RFC 3325 §9.2", "\"Cullen Jennings\" <sip:fluffy@cisco.com>") \
     X(path, "Path", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3327 §4", "<sip:P3.EXAMPLEHOME.COM;lr>,<sip:P1.EXAMPLEVISITED.COM;lr>") \
@@ -133,7 +136,7 @@
     X(security_client, "Security-Client", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "ipsec-ike;q=0.1, tls;q=0.2") \
     X(security_server, "Security-Server", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "ipsec-ike;q=0.1, tls;q=0.2") \
     X(security_verify, "Security-Verify", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "tls;q=0.2") \
-    X(server, "Server", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.35", "HomeServer v2")                 \
+    X(server, "Server", 0, single, ::sipview::product_list, parse_product_list, typed, json, "RFC 3261 §20.35", "HomeServer v2")       \
     X(service_route, "Service-Route", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3608 §5",                   \
       "<sip:P2.HOME.EXAMPLE.COM;lr>,<sip:HSP.HOME.EXAMPLE.COM;lr>")                                                                        \
     X(session_id, "Session-ID", 0, single, ::sipview::valued_params, parse_session_id, typed, json, "RFC 7989 §5", "ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2") \
@@ -147,7 +150,7 @@
     X(timestamp, "Timestamp", 0, single, ::sipview::timestamp, parse_timestamp, typed, json, "RFC 3261 §20.38", "54 0.5") \
     X(to, "To", 't', single, ::sipview::name_addr, parse_name_addr, typed, json, "RFC 3261 §20.39", "The Operator <sip:operator@cs.columbia.edu>;tag=287447") \
     X(unsupported, "Unsupported", 0, list, ::sipview::token_list, parse_option_tags, typed, json, "RFC 3261 §20.40", "foo")                  \
-    X(user_agent, "User-Agent", 0, single, std::string_view, parse_header_text, text, no_json, "RFC 3261 §20.41", "Softphone Beta1.5")    \
+    X(user_agent, "User-Agent", 0, single, ::sipview::product_list, parse_product_list, typed, json, "RFC 3261 §20.41", "Linphone/5.2.0 (belle-sip/5.2.0)") \
     X(user_to_user, "User-to-User", 0, list, ::sipview::token_or_quoted_params_list, parse_token_or_quoted_params, typed, json, "RFC 7433 §4.1", "56a390f3d2b7310023a2;encoding=hex;purpose=isdn-uui;content=isdn-uui") \
     X(via, "Via", 'v', list, ::sipview::via_list, parse_via_list, typed, json, "RFC 3261 §20.42", "SIP/2.0/UDP erlang.bell-telephone.com:5060;branch=z9hG4bK87asdks7") \
     X(warning, "Warning", 0, list, ::sipview::warning_value_list, parse_warning_values, typed, json, "RFC 3261 §20.43", "307 isi.edu \"Session parameter 'foo' not understood\"") \
@@ -342,7 +345,8 @@ struct header_field {
 //   header::session_expires::compact  'x'
 //   header::session_expires::arity    header_arity::single
 //   header::session_expires::ast      sipview::session_expires
-//   header::session_expires::parse    &parse_session_expires: result<ast>(value)
+//   header::session_expires::parse    parse_session_expires: result<ast>(value), strict
+//   header::session_expires::parse_with  the same with parse_options (leniency.hpp)
 //   header::session_expires::parser   "parse_session_expires"
 //   header::session_expires::format   value_format::typed
 //   header::session_expires::json     true (sip-lint writes it under key "session_expires")
@@ -350,6 +354,18 @@ struct header_field {
 //   header::session_expires::rfc      "RFC 4028 §4"
 //   header::session_expires::example  "4000;refresher=uac"
 //   header::session_expires::text     false (true for the headers known by name only)
+
+namespace detail {
+/// Calls a registry row's parse function, with the parse options when it
+/// takes them (parse_uri, parse_name_addr, parse_via_list, parse_challenge...).
+template <class Parse>
+inline auto call_parse(Parse const& parse, std::string_view v, parse_options const& o) noexcept {
+    if constexpr (std::is_invocable_v<Parse const&, std::string_view, parse_options const&>)
+        return parse(v, o);
+    else
+        return parse(v);
+}
+} // namespace detail
 
 namespace header {
 namespace detail_columns {
@@ -364,7 +380,14 @@ inline constexpr bool no_json = false;
         static constexpr char compact = compact_;                                                                            \
         static constexpr ::sipview::header_arity arity = ::sipview::header_arity::arity_;                                   \
         using ast = ast_;                                                                                                     \
-        static constexpr auto parse = &::sipview::parse_;                                                                    \
+        /** result<ast>(value), strict */                                                                                   \
+        static ::sipview::result<ast> parse(std::string_view v) noexcept {                                                   \
+            return ::sipview::detail::call_parse(::sipview::parse_, v, ::sipview::parse_options{});                        \
+        }                                                                                                                     \
+        /** result<ast>(value) under parse options (leniency flags, warnings), for the parsers that honour them */         \
+        static ::sipview::result<ast> parse_with(std::string_view v, ::sipview::parse_options const& o) noexcept {          \
+            return ::sipview::detail::call_parse(::sipview::parse_, v, o);                                                   \
+        }                                                                                                                     \
         static constexpr std::string_view parser = #parse_;                                                                  \
         static constexpr ::sipview::value_format format = ::sipview::value_format::format_;                                 \
         static constexpr bool json = detail_columns::json_;                                                                  \

@@ -110,9 +110,13 @@ inline constexpr auto identity_value =
 
 /// Identity value (RFC 8224 §4.1):
 /// `eyJhbGciOiJFUzI1NiJ9.eyJ...;info=<https://cert.example.org/passport.cer>;alg=ES256;ppt=shaken`.
-inline result<identity> parse_identity(borrowed_text value) noexcept {
-    return detail::parse_as<identity>(value, detail::grammar::identity_rules::identity_value);
+namespace detail {
+inline result<identity> parse_identity_impl(borrowed_text value, parse_options const& opts) noexcept {
+    return detail::parse_as<identity>(value, detail::grammar::identity_rules::identity_value, opts);
 }
+} // namespace detail
+/// (With `opts`: the info URI under the leniency flags of URIs.)
+inline constexpr detail::parser_with_options<result<identity>, detail::parse_identity_impl> parse_identity{};
 
 // Writer (format.hpp): digest;info=<uri> then `;name[=value]` for each parameter.
 namespace detail {

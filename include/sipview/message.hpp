@@ -66,6 +66,21 @@ struct parser;
 } // namespace message_impl
 } // namespace detail
 
+namespace detail {
+/// parse(value), or parse(value, options with `lenient`) for a value parser
+/// that takes parse_options (parse_name_addr, parse_challenge...).
+template <class Parse>
+inline auto call_field_parser(Parse& parse, std::string_view value, leniency_set lenient) noexcept {
+    if constexpr (std::is_invocable_v<Parse&, std::string_view, parse_options const&>) {
+        parse_options o;
+        o.lenient = lenient;
+        return parse(value, o);
+    } else {
+        return parse(value);
+    }
+}
+} // namespace detail
+
 /// A parsed SIP message: views into the caller's buffer and header storage.
 class message {
 public:
@@ -146,9 +161,12 @@ public:
     // --- typed access (parsed on demand; error offsets are in the message) --
     /// Runs a value parser (parse_name_addr, parse_credentials...) on one
     /// header's value, shifting an error's offset into the message.
+    /// A parser that takes parse_options (parse_name_addr, parse_challenge...)
+    /// runs under the message's leniency flags (lenient()).
     template <class Parse>
-    auto parse_field(header_field const& h, Parse&& parse) const noexcept -> decltype(parse(h.value)) {
-        auto r = parse(h.value);  // one object returned on both paths: NRVO, no copy of the value
+    auto parse_field(header_field const& h, Parse&& parse) const noexcept
+        -> decltype(detail::call_field_parser(parse, h.value, leniency_set{})) {
+        auto r = detail::call_field_parser(parse, h.value, lenient_);  // one object returned on both paths: NRVO, no copy of the value
         if (!r) {
             parse_error e = r.error();
             e.offset += h.value_offset;
@@ -172,19 +190,21 @@ public:
         if constexpr (H::id == header_id::content_length) {
             return content_length();
         } else if constexpr (H::arity == header_arity::single) {
-            return first_as(H::id, H::parse);
+            header_field const* h = find(H::id);
+            if (!h) return missing(H::id);
+            return parse_field(*h, H::parse_with);
         } else if constexpr (H::arity == header_arity::list) {
-            return list_of<header_list_range<typename H::ast, H::parse>>(H::id, H::parse);
+            return list_of<header_list_range<typename H::ast, H::parse_with>>(H::id, H::parse_with);
         } else {
             std::size_t count = 0;
             for (std::size_t i = 0; i < header_count_; ++i) {
                 header_field const& h = headers_[i];
                 if (h.id != H::id) continue;
-                auto r = parse_field(h, H::parse);
+                auto r = parse_field(h, H::parse_with);
                 if (!r) return r.error();
                 ++count;
             }
-            return header_value_range<H>(headers(), count);
+            return header_value_range<H>(headers(), count, lenient_);
         }
     }
     /// Parses one header line with its registry row and calls
@@ -192,7 +212,7 @@ public:
     /// (f not called) for headers sipview does not know.
     template <class F>
     bool visit_typed(header_field const& h, F&& f) const {
-        return visit_header(h.id, [&](auto tag) { f(tag, parse_field(h, decltype(tag)::parse)); });
+        return visit_header(h.id, [&](auto tag) { f(tag, parse_field(h, decltype(tag)::parse_with)); });
     }
 
     // Named accessors (the same as get<header::NAME>()).
@@ -235,7 +255,11 @@ public:
     /// All Contact elements over all Contact headers; is_star() for `Contact: *`.
     result<contact_range> contacts() const noexcept { return get<header::contact>(); }
     result<route_range> routes() const noexcept { return get<header::route>(); }
-    result<route_range> record_routes() const noexcept { return get<header::record_route>(); }
+    /// (The same range type as routes(): get<header::record_route>() gives a
+    /// range of the same elements typed by its own registry row.)
+    result<route_range> record_routes() const noexcept {
+        return list_of<route_range>(header_id::record_route, header::record_route::parse_with);
+    }
     /// The first Authorization / Proxy-Authorization header's credentials
     /// (get<header::authorization>() gives every line's).
     result<credentials> authorization() const noexcept { return first_as(header_id::authorization, parse_credentials); }
@@ -248,6 +272,9 @@ public:
     /// Warnings found while parsing/validating (Date not in GMT, repeated
     /// single-valued headers, missing mandatory headers, trailing octets...).
     warning_list const& warnings() const noexcept { return warnings_; }
+    /// The leniency flags the message was parsed under (message_options::lenient):
+    /// typed access reads the values under them.
+    leniency_set lenient() const noexcept { return lenient_; }
     /// The strict pass: parses every typed header in message order (From, To,
     /// Via, CSeq and its agreement with the method, Call-ID, Max-Forwards,
     /// Expires, Content-Type, Contact, Route, Record-Route, credentials and
@@ -269,14 +296,15 @@ private:
         e.expected = to_string(id);  // the header's name
         return e;
     }
-    template <class T, class Text>  // Text: borrowed_text, or std::string_view for the number parsers
-    result<T> first_as(header_id id, result<T> (*parse)(Text) noexcept) const noexcept {
+    template <class Parse>
+    auto first_as(header_id id, Parse parse) const noexcept
+        -> decltype(detail::call_field_parser(parse, std::string_view{}, leniency_set{})) {
         header_field const* h = find(id);
         if (!h) return missing(id);
         return parse_field(*h, parse);
     }
     template <class Range, class List>
-    result<Range> list_of(header_id id, result<List> (*parse)(borrowed_text) noexcept) const noexcept {
+    result<Range> list_of(header_id id, result<List> (*parse)(std::string_view, parse_options const&) noexcept) const noexcept {
         std::size_t count = 0;
         bool star = false;
         for (std::size_t i = 0; i < header_count_; ++i) {
@@ -287,7 +315,7 @@ private:
             count += r->size();
             if constexpr (std::is_same_v<List, name_addr_list>) star = star || r->is_star();
         }
-        return Range(headers(), id, count, star);
+        return Range(headers(), id, count, star, lenient_);
     }
 
     std::string_view text_;
@@ -303,6 +331,7 @@ private:
     std::size_t body_offset_ = 0;
     warning_list warnings_;
     std::size_t framing_warnings_ = 0;  // warnings_ before validate(): validate() is repeatable
+    leniency_set lenient_{};
 };
 
 namespace detail {
@@ -319,12 +348,14 @@ struct parser {
     std::optional<parse_error> failure;  // first error in message order
 
     parser(message& msg, message_options const& o, header_field* hs, std::size_t cap, std::string_view in) noexcept
-        : m(msg), opts(o), storage(hs), capacity(cap), base(in.data()), end(in.data() + in.size()) {}
+        : m(msg), opts(o), storage(hs), capacity(cap), base(in.data()), end(in.data() + in.size()) {
+        m.lenient_ = o.lenient;
+    }
 
     std::size_t off(iter p) const noexcept { return static_cast<std::size_t>(p - base); }
 
     /// The shared line scanner (message_split.hpp) over the whole input.
-    line_scanner lines() const noexcept { return {base, end, opts.allow_bare_lf, true}; }
+    line_scanner lines() const noexcept { return {base, end, opts.lenient.has(leniency::allow_bare_lf), true}; }
 
     // -- start line ----------------------------------------------------------
     bool start_line(iter& next) noexcept {
@@ -340,6 +371,7 @@ struct parser {
         }
         if (e.status == line_status::bare_lf) {
             failure = make_error(diag::msg_start_line_bare_lf, off(e.lf));
+            failure->would_accept = leniency::allow_bare_lf;
             return false;
         }
         iter const cr = scanner.content_end(e.lf);
@@ -443,7 +475,11 @@ struct parser {
         bool const split_uri = words_after > 1 && version_length(first_word, cr, version_follows) == 0;
         parse_error err;
         sipview::uri parsed;
-        if (!run(slice, grammar::uri >> describe(diag::msg_request_uri_end)[x3::eoi], parsed, err)) {
+        warning_list accepted;  // deviations the leniency flags accepted in the URI
+        parse_options uri_opts;
+        uri_opts.lenient = opts.lenient;
+        uri_opts.warnings = &accepted;
+        if (!run(slice, grammar::uri >> describe(diag::msg_request_uri_end)[x3::eoi], parsed, err, uri_opts)) {
             explain_uri_error(slice, 0, err);
             err.offset += off(u);
             if (split_uri) {
@@ -458,6 +494,10 @@ struct parser {
             return false;
         }
         m.request_uri_ = parsed;
+        for (parse_error w : accepted) {
+            w.offset += off(u);
+            m.warnings_.add(w);
+        }
         if (ue == cr) {
             failure = make_error(diag::msg_request_line_no_version, off(cr));
             return false;
@@ -605,6 +645,14 @@ struct parser {
             keep_first(failure, make_error(diag::msg_content_length_required, m.body_offset_ >= 2 ? m.body_offset_ - 2 : m.body_offset_));
         }
         m.text_ = std::string_view(base, m.body_offset_ + length);
+        if (opts.lenient.has(leniency::allow_bare_lf)) {
+            // RFC 3261 §7: CRLF; the first bare LF of the head is the warning
+            for (iter q = base; q != head_end; ++q)
+                if (*q == '\n' && (q == base || q[-1] != '\r')) {
+                    m.warnings_.add(make_error(diag::lenient_bare_lf, off(q)));
+                    break;
+                }
+        }
         m.framing_warnings_ = m.warnings_.size();
     }
 

@@ -24,9 +24,12 @@ struct message_options {
     /// Run validate() after the split: every typed header is parsed and the
     /// first error (in message order) rejects the message.
     bool validate = true;
-    /// Lenient: accept a bare LF as a line end (RFC 3261 requires CRLF).
-    /// Typed values folded with a bare LF do not parse.
-    bool allow_bare_lf = false;
+    /// The leniency flags (leniency.hpp) the message is parsed under: the
+    /// deviations they accept are warnings (message::warnings()), and typed
+    /// access (get<>) reads the values under the same flags. parse_message
+    /// honours allow_bare_lf (typed values folded with a bare LF still do
+    /// not parse); the value parsers the others.
+    leniency_set lenient{};
     /// Strict: a Date that is malformed or not in GMT is an error, not a warning.
     bool strict_date = false;
     /// Strict: several different Content-Length values reject a datagram
@@ -35,51 +38,6 @@ struct message_options {
     bool strict_content_length = false;
     /// Stream transport: Content-Length must be present (RFC 3261 §18.3).
     bool require_content_length = false;
-};
-
-/// A small fixed-capacity list of warnings (non-fatal findings, such as a
-/// Date not in GMT). No allocation: findings beyond the capacity are counted.
-class warning_list {
-public:
-    static constexpr std::size_t capacity = 8;
-    warning_list() noexcept {}
-    void add(parse_error const& w) noexcept {
-        if (count_ < capacity) new (&storage_.items[count_++]) parse_error(w);
-        else ++dropped_;
-    }
-    parse_error const* begin() const noexcept { return storage_.items; }
-    parse_error const* end() const noexcept { return storage_.items + count_; }
-    std::size_t size() const noexcept { return count_; }
-    bool empty() const noexcept { return count_ == 0; }
-    parse_error const& operator[](std::size_t i) const noexcept {
-        assert(i < count_);
-        return storage_.items[i];
-    }
-    /// Warnings that did not fit.
-    std::size_t dropped() const noexcept { return dropped_; }
-    void clear() noexcept { count_ = 0; dropped_ = 0; }
-    /// Adds every warning of `other` (and counts those it dropped).
-    void append(warning_list const& other) noexcept {
-        for (parse_error const& w : other) add(w);
-        dropped_ += other.dropped_;
-    }
-    /// Keeps the first n warnings.
-    void truncate(std::size_t n) noexcept {
-        if (n < count_) count_ = n;
-        dropped_ = 0;
-    }
-
-private:
-    // Items past count_ are never read; the union leaves them uninitialised,
-    // since every message carries a warning_list and most carry no warning.
-    static_assert(std::is_trivially_copyable_v<parse_error> && std::is_trivially_destructible_v<parse_error>);
-    union storage {
-        storage() noexcept {}
-        parse_error items[capacity];  // items[0, count_) constructed by add()
-    };
-    storage storage_;
-    std::size_t count_ = 0;
-    std::size_t dropped_ = 0;
 };
 
 /// The header_fields of a message, in order (a span over caller storage).
@@ -153,7 +111,7 @@ private:
 /// (all Via entries of all Via headers, all Contacts, all Routes), in order.
 /// Each header value is re-read from the validated text as the iterator
 /// reaches it: no allocation.
-template <class List, result<List> (*Parse)(borrowed_text) noexcept>
+template <class List, auto Parse>
 class header_list_range {
 public:
     using list_iterator = typename List::iterator;
@@ -169,7 +127,8 @@ public:
         using reference = value_type const&;
 
         iterator() noexcept = default;
-        iterator(header_field const* h, header_field const* e, header_id id) noexcept : h_(h), e_(e), id_(id) { settle(); }
+        iterator(header_field const* h, header_field const* e, header_id id, leniency_set lenient) noexcept
+            : h_(h), e_(e), id_(id), lenient_(lenient) { settle(); }
         reference operator*() const noexcept { return *it_; }
         pointer operator->() const noexcept { return &*it_; }
         iterator& operator++() noexcept {
@@ -190,7 +149,9 @@ public:
         void settle() noexcept {
             for (; h_ != e_; ++h_) {
                 if (h_->id != id_) continue;
-                auto r = Parse(h_->value);
+                parse_options opts;
+                opts.lenient = lenient_;
+                auto r = detail::call_parse(Parse, h_->value, opts);
                 if (!r) continue;  // not reached on validated headers
                 list_ = *r;
                 it_ = list_.begin();
@@ -202,15 +163,16 @@ public:
         header_field const* h_ = nullptr;
         header_field const* e_ = nullptr;
         header_id id_ = header_id::other;
+        leniency_set lenient_{};
         List list_{};
         list_iterator it_{};
     };
 
     header_list_range() noexcept = default;
-    header_list_range(header_list all, header_id id, std::size_t count, bool star = false) noexcept
-        : all_(all), id_(id), count_(count), star_(star) {}
-    iterator begin() const noexcept { return iterator(all_.begin(), all_.end(), id_); }
-    iterator end() const noexcept { return iterator(all_.end(), all_.end(), id_); }
+    header_list_range(header_list all, header_id id, std::size_t count, bool star = false, leniency_set lenient = {}) noexcept
+        : all_(all), id_(id), count_(count), star_(star), lenient_(lenient) {}
+    iterator begin() const noexcept { return iterator(all_.begin(), all_.end(), id_, lenient_); }
+    iterator end() const noexcept { return iterator(all_.end(), all_.end(), id_, lenient_); }
     /// Number of elements over all header lines.
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
@@ -223,14 +185,15 @@ private:
     header_id id_ = header_id::other;
     std::size_t count_ = 0;
     bool star_ = false;
+    leniency_set lenient_{};
 };
 
 /// All Via entries of all Via headers, topmost first.
-using via_range = header_list_range<via_list, parse_via_list>;
+using via_range = header_list_range<via_list, header::via::parse_with>;
 /// All Contact elements of all Contact headers.
-using contact_range = header_list_range<name_addr_list, parse_contact_list>;
+using contact_range = header_list_range<name_addr_list, header::contact::parse_with>;
 /// All Route (or Record-Route) elements over all their header lines.
-using route_range = header_list_range<name_addr_list, parse_route_list>;
+using route_range = header_list_range<name_addr_list, header::route::parse_with>;
 
 /// The value of every line of a header that may repeat with one value per
 /// line (each Authorization, each Warning...), in order. Each value is
@@ -250,7 +213,9 @@ public:
         using reference = value_type const&;
 
         iterator() noexcept = default;
-        iterator(header_field const* h, header_field const* e) noexcept : h_(h), e_(e) { settle(); }
+        iterator(header_field const* h, header_field const* e, leniency_set lenient) noexcept : h_(h), e_(e), lenient_(lenient) {
+            settle();
+        }
         reference operator*() const noexcept { return value_; }
         pointer operator->() const noexcept { return &value_; }
         iterator& operator++() noexcept {
@@ -268,7 +233,9 @@ public:
         void settle() noexcept {
             for (; h_ != e_; ++h_) {
                 if (h_->id != H::id) continue;
-                auto r = H::parse(h_->value);
+                parse_options opts;
+                opts.lenient = lenient_;
+                auto r = H::parse_with(h_->value, opts);
                 if (!r) continue;  // not reached on validated headers
                 value_ = *r;
                 return;
@@ -276,13 +243,15 @@ public:
         }
         header_field const* h_ = nullptr;
         header_field const* e_ = nullptr;
+        leniency_set lenient_{};
         value_type value_{};
     };
 
     header_value_range() noexcept = default;
-    header_value_range(header_list all, std::size_t count) noexcept : all_(all), count_(count) {}
-    iterator begin() const noexcept { return iterator(all_.begin(), all_.end()); }
-    iterator end() const noexcept { return iterator(all_.end(), all_.end()); }
+    header_value_range(header_list all, std::size_t count, leniency_set lenient = {}) noexcept
+        : all_(all), count_(count), lenient_(lenient) {}
+    iterator begin() const noexcept { return iterator(all_.begin(), all_.end(), lenient_); }
+    iterator end() const noexcept { return iterator(all_.end(), all_.end(), lenient_); }
     /// Number of header lines.
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
@@ -290,6 +259,7 @@ public:
 private:
     header_list all_;
     std::size_t count_ = 0;
+    leniency_set lenient_{};
 };
 
 /// What message::get<H>() returns for the registry's tag H: result<ast> for
@@ -301,7 +271,7 @@ namespace detail {
 template <class H, header_arity = H::arity>
 struct typed_access { using type = result<typename H::ast>; };
 template <class H>
-struct typed_access<H, header_arity::list> { using type = result<header_list_range<typename H::ast, H::parse>>; };
+struct typed_access<H, header_arity::list> { using type = result<header_list_range<typename H::ast, H::parse_with>>; };
 template <class H>
 struct typed_access<H, header_arity::multi> { using type = result<header_value_range<H>>; };
 } // namespace detail

@@ -210,7 +210,9 @@ SIPVIEW_ALWAYS_INLINE iter split_header_lines(line_scanner const scanner, iter p
                                OnLine&& on_line) noexcept {
     iter const end = scanner.last;
     auto stop = [&](diag d, iter at) -> iter {
-        keep_first(failure, make_error(d, static_cast<std::size_t>(at - base)));
+        parse_error e = make_error(d, static_cast<std::size_t>(at - base));
+        if (d == diag::msg_bare_lf) e.would_accept = leniency::allow_bare_lf;
+        keep_first(failure, e);
         return nullptr;
     };
     for (;;) {
@@ -237,6 +239,52 @@ SIPVIEW_ALWAYS_INLINE iter split_header_lines(line_scanner const scanner, iter p
         if (e.status == line_status::need_more) return stop(diag::msg_header_unterminated, end);
         p = e.lf + 1;
     }
+}
+
+/// The salvage split, for tools that must find structure in text that is
+/// not a valid message (the fuzz mutator, fuzz/mutator.hpp): never the
+/// parser's. Any of CRLF, LF or CR alone ends a line, and lines starting
+/// with whitespace are folded into the one before. Calls
+/// on_start(start_line, line_end) for the first line (line_end is the
+/// CRLF, LF or CR written after it), then on_line(text) for each logical
+/// line up to the empty line (text as written, folds kept; it may lack a
+/// ':'). Returns the offset of the body (just past the empty line, with
+/// `terminated` set), `in`'s size when there is no empty line, or npos when
+/// the first line is empty or unterminated.
+template <class OnStart, class OnLine>
+inline std::size_t salvage_lines(std::string_view in, bool& terminated, OnStart&& on_start, OnLine&& on_line) noexcept {
+    terminated = false;
+    // a line from `from`: its end (the first CR or LF, or the end), `next` past the line end
+    auto line_end = [&](std::size_t from, std::size_t& next) {
+        std::size_t i = from;
+        while (i < in.size() && in[i] != '\r' && in[i] != '\n') ++i;
+        if (i == in.size()) next = i;
+        else if (in[i] == '\r' && i + 1 < in.size() && in[i + 1] == '\n') next = i + 2;
+        else next = i + 1;
+        return i;
+    };
+    std::size_t next = 0;
+    std::size_t const e0 = line_end(0, next);
+    if (e0 == in.size() || e0 == 0) return std::string_view::npos;
+    on_start(in.substr(0, e0), in.substr(e0, next - e0));
+    std::size_t p = next;
+    while (p < in.size()) {
+        std::size_t nx = 0;
+        std::size_t const e = line_end(p, nx);
+        if (e == p) {  // the empty line
+            terminated = true;
+            return nx;
+        }
+        std::size_t end = e;
+        while (nx < in.size() && (in[nx] == ' ' || in[nx] == '\t')) {  // a fold: the next line goes on
+            std::size_t n2 = 0;
+            end = line_end(nx, n2);
+            nx = n2;
+        }
+        on_line(in.substr(p, end - p));
+        p = nx;
+    }
+    return in.size();
 }
 
 } // namespace message_impl

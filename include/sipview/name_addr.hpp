@@ -143,13 +143,29 @@ struct quoted_lead_parser : primitive<quoted_lead_parser> {
 };
 inline constexpr quoted_lead_parser quoted_lead{};
 
+/// Leniency allow_lws_in_brackets: whitespace right after '<' or right
+/// before '>' (`< sip:alice@example.com >`); name-addr = [ display-name ]
+/// LAQUOT addr-spec RAQUOT has none there.
+struct lws_in_brackets_parser : primitive<lws_in_brackets_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || !is(*first, c_lws_first)) return false;
+        std::size_t const n = lws_length(first, last);
+        if (n == 0 || !lenient(ctx, leniency::allow_lws_in_brackets)) return false;
+        accept_deviation(ctx, first, leniency::allow_lws_in_brackets);
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+inline constexpr lws_in_brackets_parser lws_in_brackets{};
+
 /// name-addr = [ display-name ] LAQUOT addr-spec RAQUOT. Every caller
 /// starts each element with a fresh name_addr (parse_name_addr, the list
 /// parser and the list iterator reset it), so a failure just resets it.
 inline constexpr auto name_addr_form =
     reset_on_failure<name_addr>[-display_name >> SWS >> describe(diag::na_laquot)[lit('<')] >>
-                        mark<&name_addr::bracketed, true>[x3::eps] >>
-                        into<&name_addr::uri>[grammar::uri] >>
+                        mark<&name_addr::bracketed, true>[x3::eps] >> -lws_in_brackets >>
+                        into<&name_addr::uri>[grammar::uri] >> -lws_in_brackets >>
                         describe(diag::na_raquot)[lit('>')]];
 
 /// addr-spec = SIP-URI / SIPS-URI / absoluteURI, outside <> (no ',' ';' '?').
@@ -160,12 +176,46 @@ inline constexpr auto element = set<&name_addr::text>[(name_addr_form | addr_spe
 /// route-param / rec-route = name-addr *( SEMI rr-param )
 inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >> header_params];
 
+/// Leniency allow_unbracketed_info_uri: an Alert-Info / Call-Info /
+/// Error-Info / Geolocation value whose URI is not in <> (`Alert-Info:
+/// http://example.com/ring.wav`, `Alert-Info: Ring Answer`): the text up to
+/// ';', ',' or the end becomes the URI view (a URI without ',' ';' '?' is
+/// parsed as one; anything else is kept as text, with no scheme).
+struct unbracketed_info_uri_parser : primitive<unbracketed_info_uri_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        if (first == last || *first == '<' || *first == '"' || *first == ';' || *first == ',' || is(*first, c_lws_first))
+            return false;
+        It end = first;
+        while (end != last && *end != ';' && *end != ',' && *end != '<' && *end != '>' && *end != '"' &&
+               (is(*end, c_wsp) || static_cast<unsigned char>(*end) > 0x20) && *end != 0x7f)
+            ++end;
+        It text_end = end;
+        while (text_end != first && is(text_end[-1], c_wsp)) --text_end;
+        if (text_end == first || !lenient(ctx, leniency::allow_unbracketed_info_uri)) return false;
+        name_addr& ast = ast_of<name_addr>(ctx);
+        It p = first;
+        if (!(into<&name_addr::uri>[grammar::bare_uri].parse(p, text_end, ctx, rctx, attr) && p == text_end)) {
+            ast.uri = sipview::uri{};
+            ast.uri.text = ast.uri.opaque = std::string_view(first, static_cast<std::size_t>(text_end - first));
+        }
+        accept_deviation(ctx, first, leniency::allow_unbracketed_info_uri);
+        first = text_end;
+        return true;
+    }
+};
+/// info = LAQUOT absoluteURI RAQUOT *( SEMI info-param ), or the unbracketed
+/// form under allow_unbracketed_info_uri.
+inline constexpr auto info_element =
+    set<&name_addr::text>[(name_addr_form | unbracketed_info_uri_parser{}) >> header_params];
+
 } // namespace name_addr_rules
 
 /// Both expect a fresh (value-initialised) name_addr in the context for each
 /// element: a failed name-addr attempt resets it rather than restoring it.
 inline constexpr auto name_addr = name_addr_rules::element;
 inline constexpr auto route_param = name_addr_rules::bracketed_element;
+inline constexpr auto info_param = name_addr_rules::info_element;
 /// A whole input that is one from-spec / to-spec.
 inline constexpr auto name_addr_entry = name_addr_rules::quoted_lead >> name_addr >> detail::describe(diag::na_end)[x3::eoi];
 
@@ -177,12 +227,22 @@ inline constexpr auto name_addr_entry = name_addr_rules::quoted_lead >> name_add
 /// the validated text: no allocation. `Element` is name_addr, or a type
 /// derived from it that adds accessors for its header's own parameters
 /// (diversion, history_entry).
+/// Which grammar a name-addr list's elements follow.
+enum class name_addr_form : unsigned char {
+    any,        ///< ( name-addr / addr-spec ) *( SEMI param ): Contact, Reply-To, P-Asserted-Identity...
+    bracketed,  ///< name-addr *( SEMI param ): Route, Record-Route, Path, Diversion, History-Info
+    info,       ///< LAQUOT URI RAQUOT *( SEMI param ): Alert-Info, Call-Info, Error-Info, Geolocation
+};
+
 template <class Element>
 class basic_name_addr_list {
 public:
     constexpr basic_name_addr_list() noexcept = default;
-    basic_name_addr_list(std::string_view text, bool star, bool brackets_required, std::size_t count) noexcept
-        : text_(text), star_(star), brackets_required_(brackets_required), count_(count) {}
+    /// `lenient`: the leniency flags the text was validated under (the
+    /// iterator re-reads it under the same ones).
+    basic_name_addr_list(std::string_view text, bool star, name_addr_form form, std::size_t count,
+                         leniency_set lenient = {}) noexcept
+        : text_(text), star_(star), form_(form), count_(count), lenient_(lenient) {}
 
     class iterator {
     public:
@@ -193,7 +253,10 @@ public:
         using reference = Element const&;
 
         iterator() noexcept = default;
-        iterator(char const* p, char const* end, bool brackets) noexcept : next_(p), end_(end), brackets_(brackets) { advance(); }
+        iterator(char const* p, char const* end, name_addr_form form, leniency_set lenient) noexcept
+            : next_(p), end_(end), form_(form), lenient_(lenient) {
+            advance();
+        }
         reference operator*() const noexcept { return current_; }
         pointer operator->() const noexcept { return &current_; }
         iterator& operator++() noexcept { advance(); return *this; }
@@ -210,22 +273,30 @@ public:
             if (p == end_) { at_ = nullptr; current_ = Element{}; return; }
             at_ = p;
             current_ = Element{};
-            auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(static_cast<name_addr&>(current_));
-            bool const ok = brackets_ ? detail::grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
-                                      : detail::grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
+            // the context of run() (an error sink carrying the leniency flags):
+            // the element grammar is the one instantiated for validation
+            detail::error_sink sink;
+            sink.begin = p;
+            sink.lenient = lenient_;
+            auto const sink_ctx = x3::make_context<detail::error_tag>(sink);
+            auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(static_cast<name_addr&>(current_), sink_ctx);
+            bool const ok = form_ == name_addr_form::bracketed ? detail::grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
+                            : form_ == name_addr_form::info   ? detail::grammar::info_param.parse(p, end_, ctx, x3::unused, x3::unused)
+                                                              : detail::grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
             if (!ok) { at_ = nullptr; current_ = Element{}; return; }  // unreachable on validated text
             next_ = p;
         }
         char const* next_ = nullptr;
         char const* end_ = nullptr;
         char const* at_ = nullptr;
-        bool brackets_ = false;
+        name_addr_form form_ = name_addr_form::any;
+        leniency_set lenient_{};
         Element current_{};
     };
 
     iterator begin() const noexcept {
         if (star_) return iterator();
-        return iterator(text_.data(), text_.data() + text_.size(), brackets_required_);
+        return iterator(text_.data(), text_.data() + text_.size(), form_, lenient_);
     }
     iterator end() const noexcept { return iterator(); }
     bool empty() const noexcept { return count_ == 0; }
@@ -234,12 +305,15 @@ public:
     /// Contact: * (RFC 3261 §10.2.2: remove all bindings)
     bool is_star() const noexcept { return star_; }
     std::string_view text() const noexcept { return text_; }
+    name_addr_form form() const noexcept { return form_; }
+    leniency_set lenient() const noexcept { return lenient_; }
 
 private:
     std::string_view text_;
     bool star_ = false;
-    bool brackets_required_ = false;
+    name_addr_form form_ = name_addr_form::any;
     std::size_t count_ = 0;
+    leniency_set lenient_{};
 };
 
 /// The name-addr list of Contact, Route, Record-Route, Path, P-Asserted-Identity...
@@ -374,13 +448,14 @@ inline void explain_name_addr_error(std::string_view text, parse_error& e) noexc
 }
 
 template <class Element>
-inline result<name_addr_list> parse_list(std::string_view text, Element const& element, bool brackets) noexcept {
+inline result<name_addr_list> parse_list(std::string_view text, Element const& element, name_addr_form form,
+                                         parse_options const& opts) noexcept {
     std::size_t count = 0;
     name_addr scratch;
     parse_error err;
     counted_list_parser<Element> const list(element, &count);
-    if (run(text, grammar::name_addr_rules::quoted_lead >> list, scratch, err) && count != 0)
-        return name_addr_list(text, false, brackets, count);
+    if (run(text, grammar::name_addr_rules::quoted_lead >> list, scratch, err, opts) && count != 0)
+        return name_addr_list(text, false, form, count, opts.lenient);
     explain_name_addr_error(text, err);
     return err;
 }
@@ -388,33 +463,45 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 } // namespace detail
 
 /// from-spec / to-spec / a single contact-param: ( name-addr / addr-spec ) *( SEMI param ).
-inline result<name_addr> parse_name_addr(borrowed_text text) noexcept {
+/// With `opts`, under the leniency flags of URIs and hosts and
+/// allow_lws_in_brackets, reporting what they accepted to opts.warnings.
+namespace detail {
+inline result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<name_addr> r(std::in_place);
     parse_error err;
-    if (!detail::run(text, detail::grammar::name_addr_entry, *r, err)) {
+    if (!detail::run(text, detail::grammar::name_addr_entry, *r, err, opts)) {
         detail::explain_name_addr_error(text, err);
         r.set_error(err);
     }
     return r;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<name_addr>, detail::parse_name_addr_impl> parse_name_addr{};
 
 /// Contact value: STAR / ( contact-param *( COMMA contact-param ) ).
-inline result<name_addr_list> parse_contact_list(borrowed_text text) noexcept {
-    if (text.size() == 1 && text[0] == '*') return name_addr_list(text, true, false, 0);
-    return detail::parse_list(text, detail::grammar::name_addr, false);
+namespace detail {
+inline result<name_addr_list> parse_contact_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+    if (text.size() == 1 && text[0] == '*') return name_addr_list(text, true, name_addr_form::any, 0, opts.lenient);
+    return detail::parse_list(text, detail::grammar::name_addr, name_addr_form::any, opts);
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_contact_list_impl> parse_contact_list{};
 
 /// Route / Record-Route value: name-addr *( SEMI rr-param ), comma-separated;
 /// the URI must be inside <>.
-inline result<name_addr_list> parse_route_list(borrowed_text text) noexcept {
-    return detail::parse_list(text, detail::grammar::route_param, true);
+namespace detail {
+inline result<name_addr_list> parse_route_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+    return detail::parse_list(text, detail::grammar::route_param, name_addr_form::bracketed, opts);
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_route_list_impl> parse_route_list{};
 
 /// P-Asserted-Identity / P-Preferred-Identity value (RFC 3325 §9.1):
 /// PAssertedID-value *(COMMA PAssertedID-value), each name-addr / addr-spec
 /// with no parameters (a ';' after an element is an error at the ';').
-inline result<name_addr_list> parse_identity_list(borrowed_text text) noexcept {
-    auto r = detail::parse_list(text, detail::grammar::name_addr, false);
+namespace detail {
+inline result<name_addr_list> parse_identity_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+    auto r = detail::parse_list(text, detail::grammar::name_addr, name_addr_form::any, opts);
     if (!r) return r;
     for (name_addr const& n : *r)
         if (!n.params_text.empty()) {
@@ -424,38 +511,53 @@ inline result<name_addr_list> parse_identity_list(borrowed_text text) noexcept {
         }
     return r;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_identity_list_impl> parse_identity_list{};
 
 /// Diversion value (RFC 5806 §3): name-addr *( ";" diversion-params ), comma-separated, <> required.
-inline result<diversion_list> parse_diversion(borrowed_text text) noexcept {
-    auto r = parse_route_list(text);
+namespace detail {
+inline result<diversion_list> parse_diversion_impl(borrowed_text text, parse_options const& opts) noexcept {
+    auto r = parse_route_list(text, opts);
     if (!r) return r.error();
-    return diversion_list(r->text(), false, true, r->size());
+    return diversion_list(r->text(), false, name_addr_form::bracketed, r->size(), opts.lenient);
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<diversion_list>, detail::parse_diversion_impl> parse_diversion{};
 
 /// History-Info value (RFC 7044 §4.1): hi-entry *(COMMA hi-entry), <> required.
-inline result<history_info_list> parse_history_info(borrowed_text text) noexcept {
-    auto r = parse_route_list(text);
+namespace detail {
+inline result<history_info_list> parse_history_info_impl(borrowed_text text, parse_options const& opts) noexcept {
+    auto r = parse_route_list(text, opts);
     if (!r) return r.error();
-    return history_info_list(r->text(), false, true, r->size());
+    return history_info_list(r->text(), false, name_addr_form::bracketed, r->size(), opts.lenient);
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<history_info_list>, detail::parse_history_info_impl> parse_history_info{};
 
 /// Alert-Info, Call-Info, Error-Info (RFC 3261 §20.4, §20.9, §20.18) and
 /// Geolocation (RFC 6442 §4.1) values: LAQUOT absoluteURI RAQUOT *( SEMI
 /// generic-param ), comma-separated, no display name (an error at it).
-inline result<name_addr_list> parse_info_list(borrowed_text text) noexcept {
-    auto r = detail::parse_list(text, detail::grammar::route_param, true);
+/// Under allow_unbracketed_info_uri the URI may come without <>.
+namespace detail {
+inline result<name_addr_list> parse_info_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+    auto r = detail::parse_list(text, detail::grammar::info_param, name_addr_form::info, opts);
     if (!r) return r;
     for (name_addr const& n : *r)
         if (n.display_name)
             return make_error(diag::na_info_display_name, static_cast<std::size_t>(n.display_name->data() - text.data()));
     return r;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_info_list_impl> parse_info_list{};
 
 /// Any comma-separated list of ( name-addr / addr-spec ) *( SEMI param )
 /// (Reply-To, Refer-To lists, P-Asserted-Identity...).
-inline result<name_addr_list> parse_name_addr_list(borrowed_text text) noexcept {
-    return detail::parse_list(text, detail::grammar::name_addr, false);
+namespace detail {
+inline result<name_addr_list> parse_name_addr_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+    return detail::parse_list(text, detail::grammar::name_addr, name_addr_form::any, opts);
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_name_addr_list_impl> parse_name_addr_list{};
 
 } // namespace sipview
 

@@ -6,15 +6,18 @@
 #define SIPVIEW_SIPVIEW_HPP
 
 #include <sipview/auth.hpp>
+#include <sipview/charging_vector.hpp>
 #include <sipview/core.hpp>
 #include <sipview/dialog_id.hpp>
 #include <sipview/error.hpp>
 #include <sipview/events.hpp>
 #include <sipview/format.hpp>
 #include <sipview/identity.hpp>
+#include <sipview/leniency.hpp>
 #include <sipview/message.hpp>
 #include <sipview/multipart.hpp>
 #include <sipview/name_addr.hpp>
+#include <sipview/product.hpp>
 #include <sipview/reason.hpp>
 #include <sipview/stream.hpp>
 #include <sipview/tel.hpp>

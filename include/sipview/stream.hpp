@@ -33,11 +33,12 @@ struct stream_options {
     std::size_t max_headers = 64;
     /// Content-Length above this is errc::too_large.
     std::size_t max_body_bytes = 1024 * 1024;
-    /// Lenient: accept bare LF line ends (and bare LF keep-alives).
-    bool allow_bare_lf = false;
-    /// Lenient: a message without Content-Length has an empty body
-    /// (RFC 3261 §18.3 makes Content-Length mandatory on streams).
-    bool assume_zero_content_length = false;
+    /// The leniency flags (leniency.hpp) framing honours: allow_bare_lf
+    /// (bare LF line ends and keep-alives), assume_zero_content_length (a
+    /// message without Content-Length has an empty body; RFC 3261 §18.3
+    /// makes Content-Length mandatory on streams). frame_result::accepted
+    /// says which ones a message needed.
+    leniency_set lenient{};
 };
 
 enum class frame_status : unsigned char {
@@ -55,6 +56,9 @@ struct frame_result {
     std::size_t keepalives = 0;  ///< CRLFs among the skipped octets
     std::size_t pings = 0;       ///< RFC 5626 double-CRLF pings among them: answer each with one CRLF
     parse_error error{};         ///< status == error; offset is in the buffer passed
+    /// complete: the leniency flags this message needed (assume_zero_content_length;
+    /// parse_message reports a bare LF itself).
+    leniency_set accepted{};
 
     std::size_t consumed() const noexcept { return status == frame_status::error ? 0 : skipped + length; }
     /// The message, given the same buffer (not a temporary std::string: see borrowed_text).
@@ -107,6 +111,8 @@ inline frame_result fail(frame_result r, std::size_t offset, diag d) noexcept {
     r.status = frame_status::error;
     r.length = 0;
     r.error = make_error(d, offset);
+    if (d == diag::stream_bare_lf || d == diag::stream_start_line_bare_lf || d == diag::stream_keepalive_bare_lf)
+        r.error.would_accept = leniency::allow_bare_lf;
     return r;
 }
 
@@ -151,7 +157,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
         for (;;) {
             if (i + 2 <= size && b[i] == '\r' && b[i + 1] == '\n') {
                 i += 2;
-            } else if (i < size && b[i] == '\n' && opts.allow_bare_lf) {
+            } else if (i < size && b[i] == '\n' && opts.lenient.has(leniency::allow_bare_lf)) {
                 i += 1;
             } else {
                 break;
@@ -188,7 +194,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
     // --- start line ------------------------------------------------------------
     // The shared line scanner (message_split.hpp) over what has arrived; the
     // stream may go on after it, so a line end at the last octet waits.
-    detail::message_impl::line_scanner const lines{m, m + n, opts.allow_bare_lf, false};
+    detail::message_impl::line_scanner const lines{m, m + n, opts.lenient.has(leniency::allow_bare_lf), false};
     using detail::message_impl::line_start;
     using detail::message_impl::line_status;
     auto buffer_offset = [&](char const* q) { return at + static_cast<std::size_t>(q - m); };  // buffer offset
@@ -266,8 +272,14 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
     save();
 
     // --- body ------------------------------------------------------------------
-    if (!st.has_cl_ && !opts.assume_zero_content_length)
-        return fail(r, at + st.head_end_ - 2, diag::stream_content_length_missing);
+    if (!st.has_cl_) {
+        if (!opts.lenient.has(leniency::assume_zero_content_length)) {
+            r = fail(r, at + st.head_end_ - 2, diag::stream_content_length_missing);
+            r.error.would_accept = leniency::assume_zero_content_length;
+            return r;
+        }
+        r.accepted.add(leniency::assume_zero_content_length);
+    }
     std::size_t const body = st.has_cl_ ? st.content_length_ : 0;
     if (body > opts.max_body_bytes)
         return fail(r, at + st.cl_offset_, diag::stream_body_too_large);

@@ -101,12 +101,44 @@ inline constexpr auto hostport =
     describe(diag::uri_host)[host_into<&uri::host, &uri::host_kind>{}] >>
     -(lit(':') >> describe(diag::uri_port)[set<&uri::port_text>[port_parser{}]]);
 
+/// Leniency allow_quoted_uri_param: a pvalue written as a quoted-string
+/// (`;p="x y"`), which pvalue = 1*paramchar does not allow.
+struct quoted_pvalue_parser : primitive<quoted_pvalue_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        if (first == last || *first != '"' || !lenient(ctx, leniency::allow_quoted_uri_param)) return false;
+        It p = first;
+        if (!quoted_string_parser{}.parse(p, last, ctx, rctx, attr)) return false;
+        accept_deviation(ctx, first, leniency::allow_quoted_uri_param);
+        first = p;
+        return true;
+    }
+};
+
+/// Leniency allow_trailing_semicolon: a ';' after a SIP or SIPS URI
+/// (`sip:proxy.example.com;lr;`), where uri-parameter requires a pname.
+/// Only where the URI ends ('>' or the end of the text); the ';' is not
+/// part of the URI's text.
+struct trailing_semicolon_parser : primitive<trailing_semicolon_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || *first != ';') return false;
+        if (first + 1 != last && first[1] != '>') return false;
+        if (!ast_of<sipview::uri>(ctx).is_sip() || !lenient(ctx, leniency::allow_trailing_semicolon)) return false;
+        accept_deviation(ctx, first, leniency::allow_trailing_semicolon);
+        ++first;
+        return true;
+    }
+};
+
 /// uri-parameters = *( ";" uri-parameter ); uri-parameter = pname [ "=" pvalue ];
 /// pname = pvalue = 1*paramchar. transport-, user-, method-, ttl-, maddr- and
-/// lr-param are all of that shape.
+/// lr-param are all of that shape. (A quoted pvalue and a trailing ';' only
+/// under their leniency flags.)
 inline constexpr escaped_run_of<paramchar_chars> paramchars{};
 inline constexpr auto uri_parameters =
-    *(lit(';') >> describe(diag::uri_param_name)[paramchars] >> -(lit('=') >> describe(diag::uri_param_value)[paramchars]));
+    *(lit(';') >> describe(diag::uri_param_name)[paramchars] >>
+      -(lit('=') >> describe(diag::uri_param_value)[paramchars | quoted_pvalue_parser{}]));
 
 /// headers = "?" header *( "&" header ); header = hname "=" hvalue
 inline constexpr escaped_run_of<hnv_chars> hnvchars{};
@@ -181,7 +213,9 @@ inline constexpr auto absolute_uri =
 } // namespace uri_rules
 
 /// Request-URI / a URI inside <>: SIP-URI / SIPS-URI / telephone-uri / absoluteURI.
-inline constexpr auto uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::sip_uri | uri_rules::tel_uri_parser<false>{} | uri_rules::absolute_uri<0>]];
+/// (A ';' after a SIP URI only under allow_trailing_semicolon, outside the URI's text.)
+inline constexpr auto uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::sip_uri | uri_rules::tel_uri_parser<false>{} | uri_rules::absolute_uri<0>]] >>
+                            -uri_rules::trailing_semicolon_parser{};
 /// addr-spec outside <>: the same without ',' ';' '?' (RFC 3261 §20).
 inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::set<&sipview::uri::text>[uri_rules::bare_sip_uri | uri_rules::tel_uri_parser<true>{} | uri_rules::absolute_uri<detail::c_addr_sep>]];
 
@@ -241,15 +275,21 @@ inline constexpr auto uri_entry = uri >> detail::describe(diag::uri_end)[boost::
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI,
 /// a tel URI (RFC 3966, checked as parse_tel_uri does), or absoluteURI for
 /// any other scheme. Allocation-free; never throws.
-inline result<uri> parse_uri(borrowed_text text) noexcept {
+/// With `opts`, under leniency flags (allow_underscore_host,
+/// allow_digit_toplabel, allow_quoted_uri_param, allow_trailing_semicolon),
+/// reporting what they accepted to opts.warnings.
+namespace detail {
+inline result<uri> parse_uri_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<uri> r(std::in_place);
     parse_error err;
-    if (!detail::run(text, detail::grammar::uri_entry, *r, err)) {
+    if (!detail::run(text, detail::grammar::uri_entry, *r, err, opts)) {
         detail::explain_uri_error(text, 0, err);
         r.set_error(err);
     }
     return r;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<uri>, detail::parse_uri_impl> parse_uri{};
 
 } // namespace sipview
 

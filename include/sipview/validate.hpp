@@ -71,13 +71,15 @@ inline void check_user_phone(Message const& m, uri const& u, warning_list& warni
 /// one tel URI; otherwise a warning at the header's first line. Lines that
 /// do not parse are reported by their own check.
 template <class H>
-inline void check_identity_pair(header_list fields, warning_list& warnings) noexcept {
+inline void check_identity_pair(header_list fields, leniency_set lenient, warning_list& warnings) noexcept {
     header_field const* first = nullptr;
     std::size_t count = 0, sip = 0, tel = 0;
     for (header_field const& h : fields) {
         if (h.id != H::id) continue;
         if (!first) first = &h;
-        auto const r = H::parse(h.value);
+        parse_options o;
+        o.lenient = lenient;
+        auto const r = H::parse_with(h.value, o);
         if (!r) return;
         for (name_addr const& n : *r) {
             ++count;
@@ -93,7 +95,7 @@ inline void check_identity_pair(header_list fields, warning_list& warnings) noex
 /// the message), or nullopt; soft findings go to `warnings`.
 template <class H, class Message>
 inline std::optional<parse_error> check_field(Message const& m, header_field const& h, message_options const& opts,
-                                              warning_list& warnings) noexcept {
+                                              warning_list& warnings, warning_list& accepted) noexcept {
     auto shifted = [&](parse_error e) {
         e.offset += h.value_offset;
         return e;
@@ -115,7 +117,12 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
         if (auto r = H::parse(h.value); !r) return shifted(r.error());
         return std::nullopt;
     } else {
-        auto r = H::parse(h.value);
+        // under the leniency flags: what they accepted (offsets in the
+        // value) becomes warnings in validate_fields
+        parse_options o;
+        o.lenient = opts.lenient;
+        o.warnings = &accepted;
+        auto r = H::parse_with(h.value, o);
         if (!r) return shifted(r.error());
         if constexpr (H::id == header_id::cseq) {
             if (m.is_request() && r->method != m.method())
@@ -146,6 +153,7 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
 template <class Message>
 inline validation_result validate_fields(Message const& m, header_list fields, message_options const& opts, bool complete) noexcept {
     validation_result out;
+    warning_list accepted;  // one header value's accepted deviations
     if (m.is_request()) detail::message_impl::check_user_phone(m, m.request_uri(), out.warnings);
     std::uint64_t seen[2] = {0, 0};
     static_assert(detail::header_id_count <= 128, "seen[] holds one bit per header id");
@@ -159,8 +167,13 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
         }
         std::optional<parse_error> e;
         bool const known = visit_header(h.id, [&](auto tag) {
-            e = detail::message_impl::check_field<decltype(tag)>(m, h, opts, out.warnings);
+            e = detail::message_impl::check_field<decltype(tag)>(m, h, opts, out.warnings, accepted);
         });
+        for (parse_error w : accepted) {  // deviations the leniency flags accepted, into message offsets
+            w.offset += h.value_offset;
+            out.warnings.add(w);
+        }
+        accepted.clear();
         if (!known) {
             // an unknown header: the header-value byte check only
             if (std::size_t const bad = detail::message_impl::check_text_value(h.value); bad != std::string_view::npos)
@@ -171,8 +184,8 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
             return out;
         }
     }
-    detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, out.warnings);
-    detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, out.warnings);
+    detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
+    detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
     if (complete) {
         std::size_t const at = m.body_offset() >= 2 ? m.body_offset() - 2 : m.body_offset();
         for (auto const& req : detail::message_impl::mandatory_headers) {

@@ -209,7 +209,7 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
             return false;
         }
         host_kind_value kind = host_kind_value::hostname;
-        std::size_t const n = host_length(first, last, kind);
+        std::size_t n = host_length(first, last, kind);
         // An IPv6 address reaches past a host only through a ':' right after
         // it, and never as host ':' DIGITs then the end of the sent-by (an
         // address with a single ':' is not IPv6): the common host:port is
@@ -224,6 +224,7 @@ struct sent_by_host : primitive<sent_by_host<HostMember, KindMember>> {
             report(ctx, first, diag::via_sent_by_ipv6);
             return false;
         }
+        n = lenient_host(ctx, first, last, n, kind);  // '_' and digit-led top labels, under their flags
         if (n == 0) {
             report(ctx, first, *first == '[' ? diag::via_sent_by_bad_ipv6 : diag::via_sent_by_bad);
             return false;
@@ -302,10 +303,15 @@ namespace via_impl {
 
 inline constexpr auto next_in_list = grammar::COMMA >> grammar::via_parm;
 
-/// Parses `COMMA via-parm` at p (validated text), filling `out`; false at the end.
-inline bool next_entry(char const* p, char const* last, via& out) noexcept {
+/// Parses `COMMA via-parm` at p (validated text, under the leniency flags it
+/// was validated with), filling `out`; false at the end.
+inline bool next_entry(char const* p, char const* last, via& out, leniency_set lenient) noexcept {
     via v;
-    auto const ctx = x3::make_context<ast_tag<via>>(v);
+    error_sink sink;
+    sink.begin = p;
+    sink.lenient = lenient;
+    auto const sink_ctx = x3::make_context<error_tag>(sink);
+    auto const ctx = x3::make_context<ast_tag<via>>(v, sink_ctx);
     if (!next_in_list.parse(p, last, ctx, x3::unused, x3::unused)) return false;
     out = v;
     return true;
@@ -364,13 +370,18 @@ inline void explain(std::string_view text, parse_error& e) noexcept {
 } // namespace via_impl
 } // namespace detail
 
+class via_list;
+namespace detail {
+result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept;
+} // namespace detail
+
 /// A comma-separated Via value: an input range of `via` that re-reads each
 /// entry from the validated text as it goes, without allocation.
 class via_list {
 public:
     via_list() noexcept = default;
-    via_list(std::string_view text, via const& first, std::size_t count) noexcept
-        : text_(text), first_(first), count_(count) {}
+    via_list(std::string_view text, via const& first, std::size_t count, leniency_set lenient = {}) noexcept
+        : text_(text), first_(first), count_(count), lenient_(lenient) {}
 
     class iterator {
     public:
@@ -381,7 +392,8 @@ public:
         using reference = via const&;
 
         iterator() noexcept = default;
-        iterator(via const& current, char const* last) noexcept : current_(current), last_(last) {}
+        iterator(via const& current, char const* last, leniency_set lenient) noexcept
+            : current_(current), last_(last), lenient_(lenient) {}
         reference operator*() const noexcept { return current_; }
         pointer operator->() const noexcept { return &current_; }
         iterator& operator++() noexcept { advance(); return *this; }
@@ -394,15 +406,16 @@ public:
     private:
         void advance() noexcept {
             char const* const p = current_.text.data() + current_.text.size();
-            if (current_.text.data() == nullptr || !detail::via_impl::next_entry(p, last_, current_)) current_ = via{};
+            if (current_.text.data() == nullptr || !detail::via_impl::next_entry(p, last_, current_, lenient_)) current_ = via{};
         }
         via current_{};
         char const* last_ = nullptr;
+        leniency_set lenient_{};
     };
 
     iterator begin() const noexcept {
         if (count_ == 0) return iterator();
-        return iterator(first_, text_.data() + text_.size());
+        return iterator(first_, text_.data() + text_.size(), lenient_);
     }
     iterator end() const noexcept { return iterator(); }
     std::size_t size() const noexcept { return count_; }
@@ -414,39 +427,48 @@ public:
     std::string_view text() const noexcept { return text_; }
 
 private:
-    friend result<via_list> parse_via_list(borrowed_text value) noexcept;
+    friend result<via_list> detail::parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept;
     std::string_view text_;
     via first_{};
     std::size_t count_ = 0;
+    leniency_set lenient_{};
 };
 
 /// Parses one via-parm (`SIP/2.0/UDP host:port;params`). Trailing whitespace
 /// is allowed; a ',' is not (use parse_via_list). Allocation-free; never throws.
-inline result<via> parse_via(borrowed_text one_via_parm) noexcept {
+namespace detail {
+inline result<via> parse_via_impl(borrowed_text one_via_parm, parse_options const& opts) noexcept {
     via v;
     parse_error err;
-    if (detail::run(one_via_parm, detail::via_impl::whole_entry, v, err))
+    if (detail::run(one_via_parm, detail::via_impl::whole_entry, v, err, opts))
         return v;
     detail::via_impl::explain(one_via_parm, err);
     return err;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<via>, detail::parse_via_impl> parse_via{};
 
 /// Parses a Via header value: via-parm *( COMMA via-parm ), trailing
-/// whitespace allowed. Allocation-free; never throws.
-inline result<via_list> parse_via_list(borrowed_text value) noexcept {
+/// whitespace allowed. With `opts`, sent-by hosts under the leniency flags
+/// allow_underscore_host and allow_digit_toplabel. Allocation-free; never throws.
+namespace detail {
+inline result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
     detail::via_impl::list_state state;
     parse_error err;
-    if (detail::run(value, detail::via_impl::whole_list, state, err)) {
+    if (detail::run(value, detail::via_impl::whole_list, state, err, opts)) {
         r->text_ = value;
         r->first_ = state.first;
         r->count_ = state.count + 1;
+        r->lenient_ = opts.lenient;
     } else {
         detail::via_impl::explain(value, err);
         r.set_error(err);
     }
     return r;
 }
+} // namespace detail
+inline constexpr detail::parser_with_options<result<via_list>, detail::parse_via_list_impl> parse_via_list{};
 
 } // namespace sipview
 

@@ -24,18 +24,18 @@ constexpr bool takes_named_text = std::is_invocable_v<F, std::string&> && std::i
 #define SIPVIEW_BORROWS(f)                                                                      \
     static_assert(!takes_temporary_string<decltype(f)>, #f " accepts a temporary std::string"); \
     static_assert(takes_named_text<decltype(f)>, #f " refuses a named string")
-SIPVIEW_BORROWS(&sv::parse_uri);
-SIPVIEW_BORROWS(&sv::parse_name_addr);
-SIPVIEW_BORROWS(&sv::parse_contact_list);
-SIPVIEW_BORROWS(&sv::parse_route_list);
-SIPVIEW_BORROWS(&sv::parse_name_addr_list);
-SIPVIEW_BORROWS(&sv::parse_via);
-SIPVIEW_BORROWS(&sv::parse_via_list);
-SIPVIEW_BORROWS(&sv::parse_credentials);
-SIPVIEW_BORROWS(&sv::parse_challenge);
-SIPVIEW_BORROWS(&sv::parse_cseq);
-SIPVIEW_BORROWS(&sv::parse_call_id);
-SIPVIEW_BORROWS(&sv::parse_media_type);
+SIPVIEW_BORROWS(sv::parse_uri);
+SIPVIEW_BORROWS(sv::parse_name_addr);
+SIPVIEW_BORROWS(sv::parse_contact_list);
+SIPVIEW_BORROWS(sv::parse_route_list);
+SIPVIEW_BORROWS(sv::parse_name_addr_list);
+SIPVIEW_BORROWS(sv::parse_via);
+SIPVIEW_BORROWS(sv::parse_via_list);
+SIPVIEW_BORROWS(sv::parse_credentials);
+SIPVIEW_BORROWS(sv::parse_challenge);
+SIPVIEW_BORROWS(sv::parse_cseq);
+SIPVIEW_BORROWS(sv::parse_call_id);
+SIPVIEW_BORROWS(sv::parse_media_type);
 #undef SIPVIEW_BORROWS
 static_assert(!std::is_convertible_v<std::string, sv::borrowed_text>);
 // front() of every range returns its element by value (so it cannot dangle)
@@ -123,7 +123,12 @@ std::size_t idioms(sv::message const& m) {
         for (auto const& v : *m.vias()) n += v.host.size();  // *m.vias() is a value: the range outlives the loop
     for (auto const& h : m.all(sv::header_id::authorization))
         if (auto c = m.parse_field(h, sv::parse_credentials)) n += c->scheme.size();  // a parse function as a callback
-    sv::result<sv::uri> (*parse)(sv::borrowed_text) noexcept = &sv::parse_uri;
+    sv::result<sv::uri> (*parse)(sv::borrowed_text) noexcept = sv::parse_uri;  // the strict parse as a function pointer
+    sv::result<sv::cseq> (*cseq)(sv::borrowed_text) noexcept = &sv::parse_cseq;
+    n += cseq("1 INVITE") ? 1 : 0;
+    sv::parse_options lenient;
+    lenient.lenient = sv::leniency::allow_underscore_host;
+    n += sv::parse_uri("sip:a@my_host", lenient) ? 1 : 0;  // and with parse options
     n += parse("sip:a@b") ? 1 : 0;
     n += sv::parse_uri(std::string_view("sip:a@b")).value().host.size();
     n += sv::parse_cseq("1 INVITE").value().number;

@@ -18,6 +18,8 @@ result<name_addr_list> parse_checked(std::string_view in) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
-    sipview_fuzz::check_value("parse_contact_list", std::string_view(reinterpret_cast<char const*>(data), size), parse_checked);
+    std::string_view const in(reinterpret_cast<char const*>(data), size);
+    sipview_fuzz::check_value("parse_contact_list", in, parse_checked);
+    sipview_fuzz::check_leniency("parse_contact_list", in, [](std::string_view t, parse_options const& o) { return parse_contact_list(t, o); });
     return 0;
 }

@@ -2,7 +2,8 @@
 // (headers.hpp). Input: one byte choosing the header (its header_id, modulo
 // the number of ids; 0 = none), then the value. Invariants: see harness.hpp;
 // for a header the registry formats typed, the formatted value re-parses to
-// an equal AST.
+// an equal AST; every row is parsed without and with every leniency flag
+// (check_leniency).
 #include "harness.hpp"
 
 using namespace sipview;
@@ -14,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     visit_header(id, [&](auto tag) {
         using H = decltype(tag);
         char const* const entry = H::parser.data();  // a literal: NUL-terminated
+        sipview_fuzz::check_leniency(entry, in, H::parse_with);  // the leniency flags off and on
         if constexpr (H::format == value_format::typed) {
             sipview_fuzz::check_value(entry, in, H::parse);
             // A value its grammar accepts is header-value text (RFC 3261

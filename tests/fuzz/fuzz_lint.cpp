@@ -65,6 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     unsigned const flags = data[0];
     std::string_view in(reinterpret_cast<char const*>(data) + 1, size - 1);
     sip_lint::lint_options o;
+    if (flags & 8) o.lenient = sipview::leniency_set::all();  // --lenient
     switch (flags & 3) {
     case 1: o.password = "SomePass"; break;
     case 2: o.uri = true; break;

@@ -33,6 +33,8 @@ result<name_addr> parse_checked(std::string_view in) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
-    sipview_fuzz::check_value("parse_name_addr", std::string_view(reinterpret_cast<char const*>(data), size), parse_checked);
+    std::string_view const in(reinterpret_cast<char const*>(data), size);
+    sipview_fuzz::check_value("parse_name_addr", in, parse_checked);
+    sipview_fuzz::check_leniency("parse_name_addr", in, [](std::string_view t, parse_options const& o) { return parse_name_addr(t, o); });
     return 0;
 }

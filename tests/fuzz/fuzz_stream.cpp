@@ -143,7 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     // each complete frame: parse_message (validation off, same line ends) agrees on its length
     message_options mo;
     mo.validate = false;
-    mo.allow_bare_lf = opts.allow_bare_lf;
+    mo.lenient = opts.lenient;
     for (auto const& m : whole.messages) {
         std::vector<char> const copy(stream.begin() + static_cast<std::ptrdiff_t>(m.first),
                                      stream.begin() + static_cast<std::ptrdiff_t>(m.first + m.second));

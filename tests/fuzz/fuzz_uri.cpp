@@ -110,6 +110,7 @@ void check_pair(std::string_view in) {
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     std::string_view const in(reinterpret_cast<char const*>(data), size);
     sipview_fuzz::check_value("parse_uri", in, parse_checked);
+    sipview_fuzz::check_leniency("parse_uri", in, [](std::string_view t, parse_options const& o) { return parse_uri(t, o); });
     if (auto r = parse_uri(in)) check_compare(*r, in);
     check_pair(in);
     return 0;

@@ -71,6 +71,47 @@ inline void check_value(char const* entry, std::string_view in, Parse parse) {
     if (text2 != text) fail(entry, "formatting is not idempotent", text, text2, "formatted again");
 }
 
+/// The leniency flags (leniency.hpp), for a value parser that takes
+/// parse_options (`parse_with(in, opts)`): the input parsed strictly and with
+/// every flag.
+///   * strictly valid: also valid with every flag, with no warning and the same AST;
+///   * strictly invalid and accepted with every flag: the error names a flag
+///     (would_accept); naming one, the input is accepted with every flag or
+///     rejected there for another reason (a check after the grammar, such as
+///     a Digest response's length), not the same error again;
+///   * accepted with every flag: each warning is a leniency row at an offset
+///     inside the input, there is at least one unless the input is strictly
+///     valid, and the AST's views are inside the input.
+template <class ParseWith>
+inline void check_leniency(char const* entry, std::string_view in, ParseWith parse_with) {
+    auto const strict = parse_with(in, parse_options{});
+    warning_list warnings;
+    parse_options every;
+    every.lenient = leniency_set::all();
+    every.warnings = &warnings;
+    auto const lenient = parse_with(in, every);
+    if (strict) {
+        if (!lenient) fail(entry, "strictly valid, rejected with every leniency flag", in);
+        if (!warnings.empty()) fail(entry, "strictly valid, yet a leniency flag reports a deviation", in);
+        why d;
+        if (!sipview_check::same(*strict, *lenient, d)) fail(entry, "strictly valid, parsed otherwise with every leniency flag", in);
+        return;
+    }
+    if (strict.error().would_accept != leniency::none && !lenient && lenient.error().id == strict.error().id &&
+        lenient.error().offset == strict.error().offset)
+        fail(entry, "the error names a leniency flag, but with every flag the input fails the same way", in);
+    if (!lenient) return;
+    if (strict.error().would_accept == leniency::none)
+        fail(entry, "accepted with every leniency flag, but the strict error names no flag", in);
+    if (warnings.empty()) fail(entry, "accepted only with leniency flags, without a warning", in);
+    for (parse_error const& w : warnings) {
+        if (w.offset > in.size()) fail(entry, "a leniency warning's offset is past the end of the input", in);
+        if (leniency_of_warning(w.id) == leniency::none) fail(entry, "a leniency warning is not a leniency row", in);
+    }
+    if (!sipview_check::within(*lenient, buffer{in.data(), in.data() + in.size()}))
+        fail(entry, "a view of the lenient AST points outside the input", in);
+}
+
 /// A validated value (display name, user part, auth-param) and its decoder
 /// `decode(out, cap, mode)`: in decode_mode::octets it decodes into a buffer
 /// of its own size; decode_mode::text gives the same bytes, or errc::syntax
@@ -89,7 +130,7 @@ inline void check_decode(char const* entry, std::string_view in, std::string_vie
 }
 
 /// Leniency flags byte for parse_message:
-///   bit 0 validate off, bit 1 allow_bare_lf, bit 2 strict_date,
+///   bit 0 validate off, bit 1 every leniency flag (leniency.hpp), bit 2 strict_date,
 ///   bit 3 strict_content_length, bit 4 require_content_length,
 ///   bits 5-7 header capacity (64, 1, 2, 4, 8, 16, 32, 256).
 struct message_flags {
@@ -97,7 +138,7 @@ struct message_flags {
     std::size_t capacity = 64;
     explicit message_flags(std::uint8_t f) noexcept {
         opts.validate = (f & 0x01) == 0;
-        opts.allow_bare_lf = (f & 0x02) != 0;
+        opts.lenient = (f & 0x02) != 0 ? leniency_set::all() : leniency_set{};
         opts.strict_date = (f & 0x04) != 0;
         opts.strict_content_length = (f & 0x08) != 0;
         opts.require_content_length = (f & 0x10) != 0;
@@ -112,8 +153,8 @@ struct message_flags {
 ///   bits 4-5 max_headers (64, 1, 8, 1000), bits 6-7 max_body_bytes (1 MiB, 0, 16, 1024).
 inline stream_options stream_flags(std::uint8_t f) noexcept {
     stream_options o;
-    o.allow_bare_lf = (f & 0x01) != 0;
-    o.assume_zero_content_length = (f & 0x02) != 0;
+    if ((f & 0x01) != 0) o.lenient.add(leniency::allow_bare_lf);
+    if ((f & 0x02) != 0) o.lenient.add(leniency::assume_zero_content_length);
     static constexpr std::size_t header_bytes[4] = {16 * 1024, 64, 512, 4096};
     static constexpr std::size_t headers[4] = {64, 1, 8, 1000};
     static constexpr std::size_t body[4] = {1024 * 1024, 0, 16, 1024};

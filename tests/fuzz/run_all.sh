@@ -15,7 +15,7 @@ set -euo pipefail
 secs=${1:?usage: tests/fuzz/run_all.sh SECONDS [BUILD_DIR]}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${2:-$src/build/fuzz}
-fuzzers=${SIPVIEW_FUZZERS:-uri name_addr contact_list route_list via_list credentials challenge message stream digest header tel multipart lint}
+fuzzers=${SIPVIEW_FUZZERS:-uri name_addr contact_list route_list via_list credentials challenge message stream digest header tel multipart lint capture}
 
 if [ -z "${SIPVIEW_FUZZ_SKIP_BUILD:-}" ]; then
   if [ ! -f "$build/CMakeCache.txt" ]; then

@@ -198,6 +198,38 @@ inline std::size_t hostname_length(iter p, iter last) noexcept {
     return static_cast<std::size_t>(q - p);
 }
 
+/// A hostname as some phones write it, for the leniency flags
+/// allow_underscore_host ('_' in labels, `underscore`) and
+/// allow_digit_toplabel (a top label starting with a digit, all-digit
+/// included, `digit_top`); otherwise the rules of hostname_length. Returns
+/// the length (0: not even that), with `underscore_at` the first '_' and
+/// `digit_top_at` the digit-led top label (nullptr when there is none).
+inline std::size_t lenient_hostname_length(iter p, iter last, bool underscore, bool digit_top, iter& underscore_at,
+                                           iter& digit_top_at) noexcept {
+    underscore_at = nullptr;
+    digit_top_at = nullptr;
+    auto label_char = [&](char c) { return is(c, c_label) || (underscore && c == '_'); };
+    iter q = p;
+    iter top = nullptr;  // start of the current (so far last) label
+    while (q != last && (is(*q, alphanum) || (underscore && *q == '_'))) {
+        top = q;
+        while (q != last && label_char(*q)) {
+            if (*q == '_' && underscore_at == nullptr) underscore_at = q;
+            ++q;
+        }
+        if (q[-1] == '-') return 0;
+        if (q == last || *q != '.') break;
+        ++q;
+    }
+    if (top == nullptr) return 0;
+    if (is(*top, c_digit)) {
+        if (!digit_top) return 0;
+        digit_top_at = top;
+    }
+    if (q != last && (is(*q, c_hostchar) || (underscore && *q == '_'))) return 0;
+    return static_cast<std::size_t>(q - p);
+}
+
 /// Classifies and measures a host = hostname / IPv4address / IPv6reference.
 /// IPv4 is tried first and must not be followed by a hostname character
 /// (so "1.2.3.4.example.com" is a hostname).

@@ -126,16 +126,34 @@ inline void unfolded(S& s, std::string_view v) {
     s.put(v.substr(run));
 }
 
+/// `name[=value]`, values as value() writes them.
+template <class S>
+inline void param(S& s, sipview::param const& p) {
+    s.put(p.name);
+    if (p.value) {
+        s.put('=');
+        value(s, *p.value);
+    }
+}
+
 /// `;name[=value]` for each parameter (the separator before every one).
 template <class S>
 inline void params(S& s, param_range const& r, char lead) {
     for (auto const& p : r) {
         s.put(lead);
-        s.put(p.name);
-        if (p.value) {
-            s.put('=');
-            value(s, *p.value);
-        }
+        param(s, p);
+    }
+}
+
+/// `name[=value]` for each parameter, `separator` between them (", " for
+/// Authentication-Info, ";" for P-Charging-Vector).
+template <class S>
+inline void param_list(S& s, param_range const& r, std::string_view separator) {
+    bool first = true;
+    for (auto const& p : r) {
+        if (!first) s.put(separator);
+        first = false;
+        param(s, p);
     }
 }
 

@@ -66,16 +66,28 @@ namespace x3 = boost::spirit::x3;
 // ---------------------------------------------------------------------------
 // Error sink: the farthest failure wins; at equal offsets the first recorded
 // (innermost) description wins.
+// It also carries the parse's leniency flags (leniency.hpp) and where the
+// deviations they accept are reported: grammars ask lenient(ctx, flag)
+// where the ABNF and practice differ, and report what they accepted with
+// accept_deviation(ctx, at, flag).
 struct error_sink {
     iter begin = nullptr;
     iter pos = nullptr;
     diag id = diag::none;
+    leniency_set lenient{};
+    leniency_set asked{};  ///< the flags the grammar asked about (lenient()) on its way
+    warning_list* warnings = nullptr;
 
     void fail(iter at, diag d) noexcept {
         if (pos == nullptr || at > pos) {
             pos = at;
             id = d;
         }
+    }
+    /// A deviation accepted under flag `l` at `at`: its warning, once per
+    /// id and offset (a grammar may try a lenient branch more than once).
+    void accepted(iter at, leniency l) noexcept {
+        if (warnings != nullptr) warnings->add_unique(make_error(info(l).warning, static_cast<std::size_t>(at - begin)));
     }
 };
 struct error_tag;
@@ -87,6 +99,25 @@ inline void report(Ctx const& ctx, iter at, diag d) noexcept {
     auto&& sink = x3::get<error_tag>(ctx);
     if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>)
         sink.fail(at, d);
+}
+
+/// True when the parse runs with leniency flag `l` (never without an error_sink).
+template <class Ctx>
+inline bool lenient(Ctx const& ctx, leniency l) noexcept {
+    auto&& sink = x3::get<error_tag>(ctx);
+    if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>) {
+        sink.asked.add(l);
+        return sink.lenient.has(l);
+    } else
+        return false;
+}
+
+/// Reports a deviation from the ABNF at `at`, accepted under flag `l`.
+template <class Ctx>
+inline void accept_deviation(Ctx const& ctx, iter at, leniency l) noexcept {
+    auto&& sink = x3::get<error_tag>(ctx);
+    if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>)
+        sink.accepted(at, l);
 }
 
 template <class Ast, class Ctx>
@@ -279,6 +310,44 @@ struct quoted_string_parser : primitive<quoted_string_parser> {
 // ---------------------------------------------------------------------------
 // Hosts and numbers, over the scanners of detail/scan.hpp.
 
+/// The error_sink of a context, or nullptr.
+template <class Ctx>
+inline error_sink* sink_of(Ctx const& ctx) noexcept {
+    auto&& sink = x3::get<error_tag>(ctx);
+    if constexpr (!std::is_same_v<std::decay_t<decltype(sink)>, x3::unused_type>)
+        return &sink;
+    else
+        return nullptr;
+}
+
+/// lenient_host() past its first test, once for every grammar (not inlined
+/// into each host rule).
+inline std::size_t lenient_host_length(error_sink* sink, iter first, iter last, std::size_t n, host_kind_value& kind) noexcept {
+    if (sink == nullptr) return n;
+    sink->asked.add(leniency::allow_underscore_host).add(leniency::allow_digit_toplabel);
+    bool const underscore = sink->lenient.has(leniency::allow_underscore_host);
+    bool const digit_top = sink->lenient.has(leniency::allow_digit_toplabel);
+    if (!underscore && !digit_top) return n;
+    iter underscore_at = nullptr, digit_top_at = nullptr;
+    std::size_t const m = lenient_hostname_length(first, last, underscore, digit_top, underscore_at, digit_top_at);
+    if (m <= n) return n;
+    kind = host_kind_value::hostname;
+    if (underscore_at) sink->accepted(underscore_at, leniency::allow_underscore_host);
+    if (digit_top_at) sink->accepted(digit_top_at, leniency::allow_digit_toplabel);
+    return m;
+}
+
+/// RFC 3261 §25.1 hostname: no '_', a top label starting with ALPHA. Where
+/// the strict host (length n, from host_length) stops short of a '_', or is
+/// none at all, the leniency flags allow_underscore_host and
+/// allow_digit_toplabel may take the longer hostname phones write: returns
+/// that length (reporting the deviations), else n.
+template <class Ctx>
+inline std::size_t lenient_host(Ctx const& ctx, iter first, iter last, std::size_t n, host_kind_value& kind) noexcept {
+    if (first == last || *first == '[' || (n != 0 && (first + static_cast<std::ptrdiff_t>(n) == last || first[n] != '_'))) return n;
+    return lenient_host_length(sink_of(ctx), first, last, n, kind);
+}
+
 /// host_into<&Ast::host, &Ast::kind>: host = hostname / IPv4address /
 /// IPv6reference, capturing the text (brackets kept) and its kind.
 /// Why hand-written: PEG-vs-ABNF greediness (host_length, detail/scan.hpp).
@@ -287,7 +356,8 @@ struct host_into : primitive<host_into<HostMember, KindMember>> {
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         host_kind_value kind = host_kind_value::hostname;
-        std::size_t const n = host_length(first, last, kind);
+        std::size_t n = host_length(first, last, kind);
+        n = lenient_host(ctx, first, last, n, kind);
         if (n == 0) return false;
         using owner = typename member_traits<decltype(HostMember)>::owner;
         auto& ast = ast_of<owner>(ctx);
@@ -317,17 +387,23 @@ struct port_parser : primitive<port_parser> {
 // ---------------------------------------------------------------------------
 // Running a grammar: the entry point of every parse_* function.
 
-/// Parses all of `in` with `grammar`, filling `ast`; on failure builds the
+/// One parse of all of `in` with `grammar` under `lenient`, filling `ast`
+/// and reporting accepted deviations to `warnings`; on failure builds the
 /// parse_error from the farthest recorded failure.
 template <class Ast, class Grammar>
-inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_error& err) noexcept {
+inline bool run_once(std::string_view in, Grammar const& grammar, Ast& ast, parse_error& err, leniency_set lenient,
+                     warning_list* warnings, leniency_set& asked) noexcept {
     error_sink sink;
     sink.begin = in.data();
+    sink.lenient = lenient;
+    sink.warnings = warnings;
     iter first = in.data();
     iter const last = first + in.size();
     auto const sink_ctx = x3::make_context<error_tag>(sink);  // contexts hold references: keep each alive
     auto const ctx = x3::make_context<ast_tag<Ast>>(ast, sink_ctx);
-    if (grammar.parse(first, last, ctx, x3::unused, x3::unused) && first == last) return true;
+    bool const ok = grammar.parse(first, last, ctx, x3::unused, x3::unused) && first == last;
+    asked = sink.asked;
+    if (ok) return true;
     if (sink.pos != nullptr && sink.pos >= first) {
         std::size_t const offset = static_cast<std::size_t>(sink.pos - in.data());
         err = make_error(sink.id, offset, offset >= in.size());
@@ -338,13 +414,56 @@ inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_err
     return false;
 }
 
+/// Of the deviations a parse with every flag accepted, the flag (not in
+/// `lenient`) of the one at the failing byte `at`, else of the first.
+inline leniency first_flag_not_in(warning_list const& found, leniency_set lenient, std::size_t at) noexcept {
+    parse_error const* pick = nullptr;
+    for (parse_error const& w : found) {
+        if (lenient.has(leniency_of_warning(w.id))) continue;
+        if (pick == nullptr || (w.offset == at && pick->offset != at)) pick = &w;
+    }
+    return pick != nullptr ? leniency_of_warning(pick->id) : leniency::none;
+}
+
+/// Parses all of `in` with `grammar` under `opts` (strict by default),
+/// filling `ast`; on failure builds the parse_error from the farthest
+/// recorded failure and, when a leniency flag not in `opts` would have
+/// accepted the input, names it in err.would_accept: a second parse with
+/// every flag (into `ast`, whose content after a failure is unspecified), on
+/// the error path only, and only when the grammar met a point where a flag
+/// it lacks makes a difference. One call site of the grammar: its code
+/// exists once per run<>.
+template <class Ast, class Grammar>
+inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_error& err, parse_options const& opts = {}) noexcept {
+    leniency_set flags = opts.lenient;
+    warning_list* warnings = opts.warnings;
+    warning_list found;  // the second parse's deviations
+    parse_error retry_error;
+    bool retry = false;
+    for (;;) {
+        leniency_set asked;
+        bool const ok = run_once(in, grammar, ast, retry ? retry_error : err, flags, warnings, asked);
+        if (retry) {
+            if (ok) err.would_accept = first_flag_not_in(found, opts.lenient, err.offset);
+            return false;
+        }
+        // A grammar that asked about no flag it lacks takes the same path
+        // with all of them: no second parse then.
+        if (ok || (asked.bits() & ~opts.lenient.bits()) == 0) return ok;
+        retry = true;
+        flags = leniency_set::all();
+        warnings = &found;
+        ast = Ast{};
+    }
+}
+
 /// run() into a fresh Ast: the Ast, or the error. The body of most
 /// parse_* functions of one value.
 template <class Ast, class Grammar>
-inline result<Ast> parse_as(std::string_view in, Grammar const& grammar) noexcept {
+inline result<Ast> parse_as(std::string_view in, Grammar const& grammar, parse_options const& opts = {}) noexcept {
     result<Ast> r(std::in_place);  // returned by name (NRVO)
     parse_error err;
-    if (!run(in, grammar, *r, err)) r.set_error(err);
+    if (!run(in, grammar, *r, err, opts)) r.set_error(err);
     return r;
 }
 

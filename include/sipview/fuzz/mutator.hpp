@@ -200,43 +200,20 @@ inline bool icontains(string_view v, string_view needle) noexcept {
     return false;
 }
 
-/// Lenient split: any line end, folds joined, lines without ':' kept raw.
+/// Lenient split (message_split.hpp's salvage_lines: any line end, folds
+/// joined), lines without ':' kept raw.
 inline bool split_lines(string_view in, model& m) noexcept {
-    size_t p = 0;
-    auto line_end = [&](size_t from, size_t& next) {
-        size_t i = from;
-        while (i < in.size() && in[i] != '\r' && in[i] != '\n') ++i;
-        if (i == in.size()) next = i;
-        else if (in[i] == '\r' && i + 1 < in.size() && in[i + 1] == '\n') next = i + 2;
-        else next = i + 1;
-        return i;
-    };
-    size_t next = 0;
-    size_t const e0 = line_end(0, next);
-    if (e0 == in.size() || e0 == 0) return false;
-    m.start = in.substr(0, e0);
-    if (in[e0] == '\n') m.eol = "\n";
-    else if (next == e0 + 1) m.eol = "\r";
-    m.is_request = !(m.start.size() >= 4 && iequals(m.start.substr(0, 4), "SIP/"));
-    p = next;
-    m.terminated = false;
-    while (p < in.size()) {
-        size_t nx = 0;
-        size_t const e = line_end(p, nx);
-        if (e == p) {  // the empty line
-            m.terminated = true;
-            m.body = in.substr(nx);
-            return true;
-        }
-        // joined folds: following lines that start with whitespace
-        size_t end = e;
-        while (nx < in.size() && is_wsp(in[nx])) {
-            size_t n2 = 0;
-            end = line_end(nx, n2);
-            nx = n2;
-        }
-        string_view const text = in.substr(p, end - p);
-        if (m.n < max_model_headers) {
+    bool terminated = false;
+    size_t const body = detail::message_impl::salvage_lines(
+        in, terminated,
+        [&](string_view start, string_view eol) {
+            m.start = start;
+            if (eol == "\n") m.eol = "\n";
+            else if (eol == "\r") m.eol = "\r";
+            m.is_request = !(m.start.size() >= 4 && iequals(m.start.substr(0, 4), "SIP/"));
+        },
+        [&](string_view text) {
+            if (m.n >= max_model_headers) return;
             line l;
             size_t const colon = text.find(':');
             if (colon == string_view::npos || colon == 0) {
@@ -252,9 +229,10 @@ inline bool split_lines(string_view in, model& m) noexcept {
                 l.id = lookup_header(l.name);
             }
             m.h[m.n++] = l;
-        }
-        p = nx;
-    }
+        });
+    if (body == string_view::npos) return false;
+    m.terminated = terminated;
+    if (terminated) m.body = in.substr(body);
     return true;
 }
 
@@ -269,7 +247,7 @@ inline bool load(string_view in, model& m, header_field* fields) noexcept {
     if (in.empty()) return false;
     message_options o;
     o.validate = false;
-    o.allow_bare_lf = true;
+    o.lenient = leniency::allow_bare_lf;
     auto r = parse_message(in, fields, max_model_headers, o);
     if (!r) return split_lines(in, m) && (icontains(m.start, "SIP/") || m.n > 0);
     message const& msg = *r;

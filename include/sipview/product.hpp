@@ -1,0 +1,275 @@
+// sipview — the Server and User-Agent header values (RFC 3261 §20.35,
+// §20.41, §25.1): products and comments separated by whitespace.
+//
+//   Server          = "Server" HCOLON server-val *(LWS server-val)
+//   User-Agent      = "User-Agent" HCOLON server-val *(LWS server-val)
+//   server-val      = product / comment
+//   product         = token [SLASH product-version]
+//   product-version = token
+//   comment         = LPAREN *(ctext / quoted-pair / comment) RPAREN
+//   ctext           = %x21-27 / %x2A-5B / %x5D-7E / UTF8-NONASCII / LWS
+//   quoted-pair     = "\" (%x00-09 / %x0B-0C / %x0E-7F)
+//
+//   auto r = sipview::parse_product_list("Linphone/5.2.0 (belle-sip/5.2.0)");
+//   for (sipview::product_item const& p : *r)
+//       if (p.is_comment()) use(*p.comment);      // "belle-sip/5.2.0"
+//       else use(p.name, p.version);                // "Linphone", "5.2.0"
+//
+// Comments nest to any depth: they are scanned with a depth counter, not
+// by recursion. Offsets in errors are in the value. Nothing allocates;
+// nothing throws.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_PRODUCT_HPP
+#define SIPVIEW_PRODUCT_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include <sipview/core.hpp>
+#include <sipview/detail/value_list.hpp>
+#include <sipview/detail/write.hpp>
+#include <sipview/error.hpp>
+#include <sipview/scalar_headers.hpp>
+
+namespace sipview {
+
+/// What a server-val is.
+enum class product_kind : unsigned char {
+    product,  ///< token [SLASH product-version]
+    comment,  ///< ( ... )
+};
+
+/// One server-val of a Server or User-Agent value.
+struct product_item {
+    product_kind kind = product_kind::product;
+    std::string_view text;                     ///< the element as written: "Linphone/5.2.0", "(belle-sip/5.2.0)"
+    std::string_view name;                     ///< a product's token ("Linphone"); empty for a comment
+    std::optional<std::string_view> version;   ///< a product's product-version after '/' ("5.2.0"), or nullopt
+    /// A comment's text between its outer parentheses, as written: nested
+    /// comments, quoted-pairs and line folds kept ("X11; Linux x86_64",
+    /// "a (b) c"); nullopt for a product.
+    std::optional<std::string_view> comment;
+
+    bool is_comment() const noexcept { return kind == product_kind::comment; }
+};
+
+/// The fields of a server-val by name, for generic consumers (equality):
+/// the kind as a flag (a product or a comment), then the parts.
+template <class F>
+inline void visit_fields(product_item const& v, F&& f) {
+    f("is_comment", v.is_comment());
+    f("name", v.name);
+    f("version", v.version);
+    f("comment", v.comment);
+}
+
+namespace detail {
+namespace product_impl {
+
+/// ctext's ASCII part: %x21-27 / %x2A-5B / %x5D-7E (no '(', ')' or '\').
+constexpr bool ctext_ascii(char ch) noexcept {
+    unsigned const c = static_cast<unsigned char>(ch);
+    return c >= 0x21 && c <= 0x7E && c != '(' && c != ')' && c != '\\';
+}
+
+/// How a scan of comment text ended.
+enum class comment_stop : unsigned char {
+    closed,  ///< at a ')' that closes depth 0 (p points at it)
+    end,     ///< at the end of the input, every nested comment closed
+    open,    ///< at the end of the input inside a nested comment
+    bad,     ///< at a byte no comment may hold (p points at it, `why` says what)
+};
+
+/// *(ctext / quoted-pair / comment) from p: stops at the ')' that would
+/// close the enclosing comment, at the end, or at a bad byte. Nested
+/// comments are counted, not recursed into.
+inline comment_stop scan_comment_text(iter& p, iter last, diag& why) noexcept {
+    std::size_t depth = 0;
+    while (p != last) {
+        char const ch = *p;
+        if (ctext_ascii(ch)) {
+            ++p;
+        } else if (ch == '(') {
+            ++depth;
+            ++p;
+        } else if (ch == ')') {
+            if (depth == 0) return comment_stop::closed;
+            --depth;
+            ++p;
+        } else if (ch == '\\') {  // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F)
+            if (last - p < 2 || !is(p[1], c_qpair)) {
+                ++p;
+                why = diag::prod_comment_quoted_pair;
+                return comment_stop::bad;
+            }
+            p += 2;
+        } else if (static_cast<unsigned char>(ch) >= 0x80) {  // UTF8-NONASCII
+            std::size_t const n = utf8_nonascii_length(p, last);
+            if (n == 0) {
+                why = diag::prod_comment_utf8;
+                return comment_stop::bad;
+            }
+            p += n;
+        } else if (std::size_t const n = lws_length(p, last)) {  // LWS, folds included
+            p += n;
+        } else {
+            why = diag::prod_comment_char;
+            return comment_stop::bad;
+        }
+    }
+    return depth == 0 ? comment_stop::end : comment_stop::open;
+}
+
+} // namespace product_impl
+
+namespace grammar {
+namespace product_rules {
+using detail::describe;
+
+/// comment = LPAREN *(ctext / quoted-pair / comment) RPAREN, without the
+/// SWS around the outer parentheses (the LWS between server-vals takes it):
+/// sets the kind, and the comment text between the outer parentheses.
+/// Why hand-written: nesting counted without recursion (no depth limit, no
+/// stack), and the exact error position: the bad byte, or the '(' of an
+/// unterminated comment.
+struct comment_parser : primitive<comment_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        if (first == last || *first != '(') return false;
+        iter p = first + 1;
+        diag why = diag::none;
+        switch (product_impl::scan_comment_text(p, last, why)) {
+        case product_impl::comment_stop::closed: break;
+        case product_impl::comment_stop::bad: report(ctx, p, why); return false;
+        default: report(ctx, first, diag::prod_comment_unterminated); return false;
+        }
+        auto& ast = ast_of<product_item>(ctx);
+        ast.kind = product_kind::comment;
+        ast.comment = std::string_view(first + 1, static_cast<std::size_t>(p - (first + 1)));
+        first = p + 1;
+        return true;
+    }
+};
+
+/// The text between a comment's outer parentheses (format's check of a
+/// comment field): balanced, every byte one a comment may hold.
+/// Why hand-written: the same scanner as comment_parser.
+struct comment_text_parser : primitive<comment_text_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        iter p = first;
+        diag why = diag::none;
+        switch (product_impl::scan_comment_text(p, last, why)) {
+        case product_impl::comment_stop::end: first = p; return true;
+        case product_impl::comment_stop::bad: report(ctx, p, why); return false;
+        case product_impl::comment_stop::closed: report(ctx, p, diag::prod_comment_char); return false;
+        case product_impl::comment_stop::open: report(ctx, p, diag::prod_comment_unterminated); return false;
+        }
+        return false;
+    }
+};
+
+/// product = token [SLASH product-version]; product-version = token
+inline constexpr auto product =
+    set<&product_item::name>[token] >> -(SLASH >> describe(diag::prod_version)[set<&product_item::version>[token]]);
+
+/// server-val = product / comment; each element starts with a fresh product_item in context.
+inline constexpr auto server_val = set<&product_item::text>[describe(diag::prod_value)[comment_parser{} | product]];
+
+/// server-val *(LWS server-val), counting the elements; the product_item in
+/// context is scratch space for each in turn. LWS that no server-val follows
+/// is left to what comes after (trailing whitespace).
+/// Why hand-written: the per-element count and scratch reset (as
+/// counted_values_parser, whose separator is COMMA).
+struct counted_products_parser : primitive<counted_products_parser> {
+    std::size_t* count;
+    constexpr explicit counted_products_parser(std::size_t* n) : count(n) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        auto& scratch = ast_of<product_item>(ctx);
+        if (!server_val.parse(first, last, ctx, rctx, attr)) return false;
+        ++*count;
+        for (;;) {
+            It p = first;
+            if (!LWS.parse(p, last, ctx, rctx, attr)) return true;
+            scratch = product_item{};
+            if (!server_val.parse(p, last, ctx, rctx, attr)) return true;
+            ++*count;
+            first = p;
+        }
+    }
+};
+
+} // namespace product_rules
+} // namespace grammar
+} // namespace detail
+
+/// The server-vals of a Server or User-Agent value, re-read one at a time
+/// from the validated text as the iterator reaches them: no allocation.
+using product_list = detail::value_list<product_item, detail::grammar::product_rules::server_val>;
+
+/// Server or User-Agent value (RFC 3261 §20.35, §20.41): products and
+/// comments separated by whitespace. `Linphone/5.2.0 (belle-sip/5.2.0)`,
+/// `Asterisk PBX 18.10.0`, `Mozilla/5.0 (X11; Linux x86_64)`.
+inline result<product_list> parse_product_list(borrowed_text value) noexcept {
+    std::size_t count = 0;
+    product_item scratch{};
+    parse_error err;
+    auto const g = detail::grammar::product_rules::counted_products_parser(&count) >> detail::grammar::SWS >>
+                   detail::describe(diag::prod_end)[boost::spirit::x3::eoi];
+    std::string_view const v = value;
+    if (!detail::run(v, g, scratch, err)) {
+        // a control byte (as in `User-Agent: ESC]0;title BEL`) is said as such,
+        // as for the headers known by name only
+        std::size_t const bad = detail::message_impl::check_text_value(v, true);
+        if (bad != std::string_view::npos && bad <= err.offset &&
+            (static_cast<unsigned char>(v[bad]) < 0x20 || v[bad] == '\x7F'))
+            return make_error(diag::msg_header_text, bad);
+        return err;
+    }
+    return product_list(detail::without_trailing_lws(v), count);
+}
+
+// Writers (format.hpp): a product as name[/version], a comment as
+// (text) with its line folds unfolded, the server-vals joined by one SP.
+namespace detail {
+namespace fmt {
+
+template <class S, class O>
+inline void write(S& s, product_item const& v, O const&) {
+    if (v.is_comment()) {
+        std::string_view const text = v.comment.value_or(std::string_view{});
+        check_rule(s, grammar::product_rules::comment_text_parser{}, text,
+                   {"comment text (ctext, quoted-pair or a nested comment; parentheses balanced)",
+                    "write '(' and ')' inside a comment in pairs or as \\( and \\)", rule_shape::verbatim});
+        s.put('(');
+        quoted(s, text);  // drops the line break of each fold, as in a quoted-string
+        s.put(')');
+        return;
+    }
+    check_rule(s, grammar::token, v.name, {"product (token)", "", rule_shape::verbatim});
+    s.put(v.name);
+    if (v.version) {
+        check_rule(s, grammar::token, *v.version, {"product-version (token)", "", rule_shape::verbatim});
+        s.put('/');
+        s.put(*v.version);
+    }
+}
+
+template <class S, class O>
+inline void write(S& s, product_list const& v, O const& o) {
+    bool first = true;
+    for (product_item const& e : v) {
+        if (!first) s.put(' ');
+        first = false;
+        write(s, e, o);
+    }
+}
+
+} // namespace fmt
+} // namespace detail
+
+} // namespace sipview
+
+#endif
