@@ -437,22 +437,30 @@ template <class Ast, class Grammar>
 inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_error& err, parse_options const& opts = {}) noexcept {
     leniency_set flags = opts.lenient;
     warning_list* warnings = opts.warnings;
-    warning_list found;  // the second parse's deviations
-    parse_error retry_error;
-    bool retry = false;
+    // The second parse's error and deviations: constructed on the error path
+    // only, not on every call.
+    union retry_state {
+        struct {
+            parse_error error;
+            warning_list found;
+        } s;
+        retry_state() noexcept {}
+    } retry;
+    bool retrying = false;
     for (;;) {
         leniency_set asked;
-        bool const ok = run_once(in, grammar, ast, retry ? retry_error : err, flags, warnings, asked);
-        if (retry) {
-            if (ok) err.would_accept = first_flag_not_in(found, opts.lenient, err.offset);
+        bool const ok = run_once(in, grammar, ast, retrying ? retry.s.error : err, flags, warnings, asked);
+        if (retrying) {
+            if (ok) err.would_accept = first_flag_not_in(retry.s.found, opts.lenient, err.offset);
             return false;
         }
         // A grammar that asked about no flag it lacks takes the same path
         // with all of them: no second parse then.
         if (ok || (asked.bits() & ~opts.lenient.bits()) == 0) return ok;
-        retry = true;
+        retrying = true;
+        new (&retry.s) decltype(retry.s)();
         flags = leniency_set::all();
-        warnings = &found;
+        warnings = &retry.s.found;
         ast = Ast{};
     }
 }
