@@ -16,6 +16,16 @@
 //
 // No X3, no Boost: tools may include this alone.
 //
+// Firmware that never accepts a deviation can compile the flags out: with
+// SIPVIEW_NO_LENIENCY defined (the same in every TU of the program, and in
+// the one compiling sipview under SIPVIEW_SEPARATE_COMPILATION), every
+// leniency_set is empty whatever is added to it, so the lenient branches of
+// the grammars and of framing are dead code, and no error names a flag
+// (parse_error::would_accept is always leniency::none: no second parse on the
+// error path). The table, the names and the warnings stay, so tools still
+// list the flags; asking for one changes nothing. leniency_compiled_in says
+// which build this is.
+//
 // A row is X(id, warning, entry, applies_to, header, example):
 //   * id          the flag, leniency::id, and its name ("allow_underscore_host");
 //   * warning     the diag row reported when the flag accepts a deviation (its
@@ -119,7 +129,15 @@ inline constexpr leniency leniency_of_warning(diag d) noexcept {
     return leniency::none;
 }
 
-/// A set of leniency flags. Empty (strict) by default.
+/// False when SIPVIEW_NO_LENIENCY compiles the flags out (see above).
+#ifdef SIPVIEW_NO_LENIENCY
+inline constexpr bool leniency_compiled_in = false;
+#else
+inline constexpr bool leniency_compiled_in = true;
+#endif
+
+/// A set of leniency flags. Empty (strict) by default; always empty under
+/// SIPVIEW_NO_LENIENCY.
 class leniency_set {
 public:
     constexpr leniency_set() noexcept = default;
@@ -127,7 +145,7 @@ public:
     /// Every flag.
     static constexpr leniency_set all() noexcept {
         leniency_set s;
-        s.bits_ = (std::uint32_t{1} << leniency_count) - 1;
+        s.bits_ = leniency_compiled_in ? (std::uint32_t{1} << leniency_count) - 1 : 0;
         return s;
     }
     constexpr bool has(leniency l) const noexcept { return (bits_ & bit(l)) != 0; }
@@ -146,11 +164,17 @@ public:
 
 private:
     static constexpr std::uint32_t bit(leniency l) noexcept {
-        return l == leniency::none ? 0 : std::uint32_t{1} << (static_cast<unsigned>(l) - 1);
+        return l == leniency::none || !leniency_compiled_in ? 0 : std::uint32_t{1} << (static_cast<unsigned>(l) - 1);
     }
     std::uint32_t bits_ = 0;
 };
 static_assert(leniency_count <= 32, "leniency_set holds one bit per flag");
+
+namespace detail {
+/// `l` as an error's would_accept: leniency::none under SIPVIEW_NO_LENIENCY,
+/// where no flag can accept anything.
+inline constexpr leniency flag_that_would_accept(leniency l) noexcept { return leniency_compiled_in ? l : leniency::none; }
+} // namespace detail
 
 class warning_list;
 

@@ -371,7 +371,7 @@ struct parser {
         }
         if (e.status == line_status::bare_lf) {
             failure = make_error(diag::msg_start_line_bare_lf, off(e.lf));
-            failure->would_accept = leniency::allow_bare_lf;
+            failure->would_accept = detail::flag_that_would_accept(leniency::allow_bare_lf);
             return false;
         }
         iter const cr = scanner.content_end(e.lf);

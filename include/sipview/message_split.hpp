@@ -211,7 +211,7 @@ SIPVIEW_ALWAYS_INLINE iter split_header_lines(line_scanner const scanner, iter p
     iter const end = scanner.last;
     auto stop = [&](diag d, iter at) -> iter {
         parse_error e = make_error(d, static_cast<std::size_t>(at - base));
-        if (d == diag::msg_bare_lf) e.would_accept = leniency::allow_bare_lf;
+        if (d == diag::msg_bare_lf) e.would_accept = flag_that_would_accept(leniency::allow_bare_lf);
         keep_first(failure, e);
         return nullptr;
     };

@@ -112,7 +112,7 @@ inline frame_result fail(frame_result r, std::size_t offset, diag d) noexcept {
     r.length = 0;
     r.error = make_error(d, offset);
     if (d == diag::stream_bare_lf || d == diag::stream_start_line_bare_lf || d == diag::stream_keepalive_bare_lf)
-        r.error.would_accept = leniency::allow_bare_lf;
+        r.error.would_accept = detail::flag_that_would_accept(leniency::allow_bare_lf);
     return r;
 }
 
@@ -275,7 +275,7 @@ inline frame_result frame_state::step(std::string_view buffer, stream_options co
     if (!st.has_cl_) {
         if (!opts.lenient.has(leniency::assume_zero_content_length)) {
             r = fail(r, at + st.head_end_ - 2, diag::stream_content_length_missing);
-            r.error.would_accept = leniency::assume_zero_content_length;
+            r.error.would_accept = detail::flag_that_would_accept(leniency::assume_zero_content_length);
             return r;
         }
         r.accepted.add(leniency::assume_zero_content_length);

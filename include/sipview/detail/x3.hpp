@@ -435,6 +435,10 @@ inline leniency first_flag_not_in(warning_list const& found, leniency_set lenien
 /// exists once per run<>.
 template <class Ast, class Grammar>
 inline bool run(std::string_view in, Grammar const& grammar, Ast& ast, parse_error& err, parse_options const& opts = {}) noexcept {
+    if constexpr (!leniency_compiled_in) {  // SIPVIEW_NO_LENIENCY: one parse, no flag to name
+        leniency_set asked;
+        return run_once(in, grammar, ast, err, opts.lenient, opts.warnings, asked);
+    }
     leniency_set flags = opts.lenient;
     warning_list* warnings = opts.warnings;
     // The second parse's error and deviations: constructed on the error path
