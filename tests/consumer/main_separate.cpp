@@ -18,7 +18,9 @@ int main() {
     auto const host = r->front().uri.host;
     sipview::header_field h[8];
     auto m = sipview::parse_message("OPTIONS sip:b@example.com SIP/2.0\r\nCSeq: 7 OPTIONS\r\nContent-Length: 0\r\n\r\n", h);
-    if (!m || !m->cseq() || m->cseq()->number != 7) return 1;
+    if (!m) return 1;
+    auto const cseq = m->cseq();
+    if (!cseq || cseq->number != 7) return 1;
     std::printf("consumer (separate): host %.*s, expires %u\n", int(host.size()), host.data(),
                 unsigned(r->front().expires().value_or(0)));
     return 0;
