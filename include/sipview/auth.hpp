@@ -272,6 +272,7 @@ struct auth_access {
 // ===========================================================================
 // Grammar
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace auth_detail {
 
@@ -550,10 +551,12 @@ inline constexpr auto challenge_entry =
 
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 // ===========================================================================
 // Errors and entry points
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 
 inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcept {
@@ -645,6 +648,7 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
 }
 
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Parses the value of an Authorization or Proxy-Authorization header
 /// (RFC 3261 §25.1, RFC 7616, RFC 8760). Trailing whitespace is allowed.
@@ -652,7 +656,8 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
 /// algorithm (32 hex for MD5, 64 for SHA-256 / SHA-512-256) is rejected with
 /// errc::inconsistent. Allocation-free; never throws.
 namespace detail {
-inline result<credentials> parse_credentials_impl(borrowed_text value, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
     credentials& c = *r;
     parse_error err;
@@ -672,6 +677,9 @@ inline result<credentials> parse_credentials_impl(borrowed_text value, parse_opt
     }
     return r;
 }
+#else
+result<credentials> parse_credentials_impl(borrowed_text value, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 /// (With `opts`: the Digest uri's host under the leniency flags of hosts.)
 inline constexpr detail::parser_with_options<result<credentials>, detail::parse_credentials_impl> parse_credentials{};
@@ -681,7 +689,8 @@ inline constexpr detail::parser_with_options<result<credentials>, detail::parse_
 /// (`opts`), a field holding several challenges gives the first, the others
 /// in challenge::following. Allocation-free; never throws.
 namespace detail {
-inline result<challenge> parse_challenge_impl(borrowed_text value, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<challenge> parse_challenge_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<challenge> r(std::in_place);
     parse_error err;
     if (!detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
@@ -690,6 +699,9 @@ inline result<challenge> parse_challenge_impl(borrowed_text value, parse_options
     }
     return r;
 }
+#else
+result<challenge> parse_challenge_impl(borrowed_text value, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<challenge>, detail::parse_challenge_impl> parse_challenge{};
 
@@ -778,7 +790,9 @@ inline result<digest_inputs> make_digest_inputs(credentials const& c, borrowed_t
 //
 // Offsets in errors are in the value. Nothing allocates; nothing throws.
 
+#if SIPVIEW_HAS_GRAMMARS
 #include <sipview/detail/once_each.hpp>
+#endif // SIPVIEW_HAS_GRAMMARS
 #include <sipview/detail/write.hpp>
 
 namespace sipview {
@@ -819,6 +833,7 @@ inline void visit_fields(authentication_info const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace auth_info_rules {
@@ -868,12 +883,14 @@ inline constexpr auto authentication_info_entry =
 } // namespace auth_info_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Authentication-Info value (RFC 3261 §20.6, RFC 7616 §3.5):
 /// `nextnonce="47364c23432d2e131a5fb210812c"`,
 /// `qop=auth, rspauth="6629fae49393a05397450978507c4ef1", cnonce="0a4f113b", nc=00000001`.
 /// Trailing whitespace is allowed. Allocation-free; never throws.
-inline result<authentication_info> parse_authentication_info(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<authentication_info> parse_authentication_info(borrowed_text value) noexcept {
     result<authentication_info> r(std::in_place);
     parse_error err;
     if (!detail::run(value, detail::grammar::auth_info_rules::authentication_info_entry, *r, err)) {
@@ -882,8 +899,12 @@ inline result<authentication_info> parse_authentication_info(borrowed_text value
     }
     return r;
 }
+#else
+result<authentication_info> parse_authentication_info(borrowed_text value) noexcept;
+#endif
 
 // Writer (format.hpp): `name=value` for each parameter, joined by ", ".
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -898,6 +919,7 @@ inline void write(S& s, authentication_info const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -27,7 +27,9 @@
 #include <string_view>
 
 #include <sipview/core.hpp>
+#if SIPVIEW_HAS_GRAMMARS
 #include <sipview/detail/once_each.hpp>
+#endif // SIPVIEW_HAS_GRAMMARS
 #include <sipview/detail/write.hpp>
 #include <sipview/error.hpp>
 
@@ -56,6 +58,7 @@ inline void visit_fields(p_charging_vector const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace charging_rules {
@@ -100,14 +103,20 @@ inline constexpr auto p_charging_vector_entry =
 } // namespace charging_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// P-Charging-Vector value (RFC 7315 §5.6):
 /// `icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net`.
-inline result<p_charging_vector> parse_p_charging_vector(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<p_charging_vector> parse_p_charging_vector(borrowed_text value) noexcept {
     return detail::parse_as<p_charging_vector>(value, detail::grammar::charging_rules::p_charging_vector_entry);
 }
+#else
+result<p_charging_vector> parse_p_charging_vector(borrowed_text value) noexcept;
+#endif
 
 // Writer (format.hpp): `name=value` for each parameter, joined by ';'.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -121,6 +130,7 @@ inline void write(S& s, p_charging_vector const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -10,8 +10,11 @@
 #include <cstddef>
 #include <string_view>
 
+#include <sipview/detail/config.hpp>
+#if SIPVIEW_HAS_GRAMMARS  // header-only, src.hpp: the X3 grammars (separate mode: none, detail/config.hpp)
 #include <sipview/detail/directives.hpp>
 #include <sipview/detail/x3.hpp>
+#endif
 #include <sipview/error.hpp>
 #include <sipview/text.hpp>
 
@@ -26,6 +29,7 @@ inline constexpr std::string_view to_string(host_type t) noexcept {
 
 // ===========================================================================
 // Grammar building blocks, shared by every concept header.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace x3 = boost::spirit::x3;
@@ -71,6 +75,7 @@ inline constexpr auto header_params = *(SEMI >> detail::describe(diag::core_para
 
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

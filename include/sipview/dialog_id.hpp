@@ -70,6 +70,7 @@ inline void visit_fields(target_dialog const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace dialog_id_rules {
@@ -122,21 +123,34 @@ inline result<Ast> parse(std::string_view value, Grammar const& g) noexcept {
 
 } // namespace dialog_id_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Replaces value (RFC 3891 §6.1): `98732@sip.example.com;from-tag=r33th4x0r;to-tag=ff87ff`.
-inline result<replaces> parse_replaces(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<replaces> parse_replaces(borrowed_text value) noexcept {
     return detail::dialog_id_impl::parse<replaces>(value, detail::dialog_id_impl::replaces_grammar);
 }
+#else
+result<replaces> parse_replaces(borrowed_text value) noexcept;
+#endif
 
 /// Join value (RFC 3911 §7.1): the Replaces grammar (early-only has no meaning there, and is a generic-param).
-inline result<replaces> parse_join(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<replaces> parse_join(borrowed_text value) noexcept {
     return detail::dialog_id_impl::parse<replaces>(value, detail::dialog_id_impl::replaces_grammar);
 }
+#else
+result<replaces> parse_join(borrowed_text value) noexcept;
+#endif
 
 /// Target-Dialog value (RFC 4538 §7): `fa77as7dad8-sd98ajzz@host.example.com;local-tag=kkaz-;remote-tag=6544`.
-inline result<target_dialog> parse_target_dialog(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<target_dialog> parse_target_dialog(borrowed_text value) noexcept {
     return detail::dialog_id_impl::parse<target_dialog>(value, detail::dialog_id_impl::td_grammar);
 }
+#else
+result<target_dialog> parse_target_dialog(borrowed_text value) noexcept;
+#endif
 
 
 /// The Replaces header a Refer-To URI carries (RFC 3891 §7:
@@ -148,6 +162,7 @@ inline result<std::optional<replaces>> embedded_replaces(uri const& u, char* out
 }
 
 // Writers (format.hpp): the Call-ID, then `;name[=value]` for each parameter.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -171,6 +186,7 @@ inline void write(S& s, target_dialog const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>  // std::move, std::in_place_t
 
+#include <sipview/detail/config.hpp>
 #include <sipview/diagnostics.hpp>
 #include <sipview/leniency.hpp>
 

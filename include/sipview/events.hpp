@@ -78,6 +78,7 @@ inline void visit_fields(subscription_state const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace events_rules {
@@ -117,19 +118,29 @@ inline constexpr auto subscription_state_grammar =
 
 } // namespace events_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Event value (RFC 6665 §8.2.1): `presence`, `dialog;id=1234`.
-inline result<event> parse_event(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<event> parse_event(borrowed_text value) noexcept {
     return detail::parse_as<event>(value, detail::events_impl::event_grammar);
 }
+#else
+result<event> parse_event(borrowed_text value) noexcept;
+#endif
 
 /// Subscription-State value (RFC 6665 §8.2.3): `active;expires=600`,
 /// `terminated;reason=timeout`.
-inline result<subscription_state> parse_subscription_state(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<subscription_state> parse_subscription_state(borrowed_text value) noexcept {
     return detail::parse_as<subscription_state>(value, detail::events_impl::subscription_state_grammar);
 }
+#else
+result<subscription_state> parse_subscription_state(borrowed_text value) noexcept;
+#endif
 
 // Writers (format.hpp): the type or state, then `;name[=value]` for each parameter.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -156,6 +167,7 @@ inline void write(S& s, subscription_state const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

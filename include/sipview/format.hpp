@@ -97,6 +97,18 @@
 #include <sipview/uri.hpp>
 #include <sipview/via.hpp>
 
+/// The types format() writes (is_formattable_v), for separate compilation:
+/// src.hpp instantiates format(), formatted_size() and check_format() for
+/// each and checks the list against the writers (header-only: deduced).
+#define SIPVIEW_FORMATTABLE_TYPES(X)                                                                              \
+    X(uri) X(tel_uri) X(name_addr) X(diversion) X(history_entry) X(name_addr_list) X(diversion_list)            \
+    X(history_info_list) X(via) X(via_list) X(credentials) X(challenge) X(authentication_info) X(cseq)          \
+    X(media_type) X(header_field) X(message) X(content_disposition) X(event) X(subscription_state) X(identity)   \
+    X(p_charging_vector) X(product_item) X(product_list) X(rack) X(reason) X(reason_list) X(replaces)           \
+    X(target_dialog) X(session_expires) X(min_se) X(sip_date) X(timestamp) X(token_list) X(valued_params)       \
+    X(accept_list) X(encoding_list) X(language_list) X(star_params_list) X(token_params_list)                   \
+    X(token_or_quoted_params_list) X(warning_value) X(warning_value_list)
+
 namespace sipview {
 
 /// Options of format() for whole messages and header fields.
@@ -234,6 +246,11 @@ inline void check(S& s, field f, std::string_view v) noexcept {
 
 // ---------------------------------------------------------------------------
 // One writer per AST.
+// Separate compilation (detail/config.hpp): the writers, the checked mode's
+// rules and check_sink are compiled in src.hpp; user TUs see only the
+// declarations of the public functions below, instantiated there for every
+// type of SIPVIEW_FORMATTABLE_TYPES.
+#if SIPVIEW_HAS_GRAMMARS
 
 /// SIP-URI / SIPS-URI from its fields; any other scheme as scheme ":" opaque.
 template <class S>
@@ -886,12 +903,38 @@ private:
         error = e;
     }
 };
+#endif // SIPVIEW_HAS_GRAMMARS
 
+#if !defined(SIPVIEW_SEPARATE_COMPILATION)
 template <class T, class = void>
 struct formattable : std::false_type {};
 template <class T>
 struct formattable<T, std::void_t<decltype(write(std::declval<count_sink&>(), std::declval<T const&>(),
                                                  std::declval<format_options const&>()))>> : std::true_type {};
+#else
+// Separate compilation: the types format() writes are listed (src.hpp checks
+// the list against the writers and instantiates format() for each).
+template <class T, class = void>
+struct formattable : std::false_type {};
+#define SIPVIEW_FORMATTABLE(T) \
+    template <>                \
+    struct formattable<T> : std::true_type {};
+SIPVIEW_FORMATTABLE_TYPES(SIPVIEW_FORMATTABLE)
+#undef SIPVIEW_FORMATTABLE
+
+/// format(v, out)'s sink in separate mode: the output iterator behind a
+/// function pointer, so that the writers are compiled once (write_erased).
+struct erased_sink {
+    static constexpr bool checking = false;
+    void* target;
+    void (*put_text)(void*, std::string_view);
+    void put(char c) { put_text(target, std::string_view(&c, 1)); }
+    void put(std::string_view s) { put_text(target, s); }
+};
+/// write(s, v, o) into an erased_sink: defined and instantiated in src.hpp.
+template <class T>
+void write_erased(erased_sink& s, T const& v, format_options const& o);
+#endif
 
 } // namespace fmt
 } // namespace detail
@@ -902,24 +945,34 @@ inline constexpr bool is_formattable_v = detail::fmt::formattable<T>::value;
 
 /// The number of characters format(v, ...) writes when it writes `v`. It does
 /// not check `v` (checked mode): check_format(v) does.
+#if SIPVIEW_HAS_DEFINITIONS
 template <class T, std::enable_if_t<is_formattable_v<T>, int> = 0>
-inline std::size_t formatted_size(T const& v, format_options const& opts = {}) noexcept {
+SIPVIEW_DECL std::size_t formatted_size(T const& v, format_options const& opts = {}) noexcept {
     detail::fmt::count_sink s;
     detail::fmt::write(s, v, opts);
     return s.n;
 }
+#else
+template <class T, std::enable_if_t<is_formattable_v<T>, int> = 0>
+std::size_t formatted_size(T const& v, format_options const& opts = {}) noexcept;
+#endif
 
 /// Checks `v` as checked mode does (whatever opts.checked says; the other
 /// options choose what is written): nullopt when format(v, ..., opts) would
 /// write it, else the refusal format(v, buf, cap, opts) returns in checked
 /// mode (errc::syntax, offset into the text that would be written).
 /// Allocation-free; never throws.
+#if SIPVIEW_HAS_DEFINITIONS
 template <class T, std::enable_if_t<is_formattable_v<T>, int> = 0>
-inline std::optional<parse_error> check_format(T const& v, format_options const& opts = {}) noexcept {
+SIPVIEW_DECL std::optional<parse_error> check_format(T const& v, format_options const& opts = {}) noexcept {
     detail::fmt::check_sink s;
     detail::fmt::write(s, v, opts);
     return s.error;
 }
+#else
+template <class T, std::enable_if_t<is_formattable_v<T>, int> = 0>
+std::optional<parse_error> check_format(T const& v, format_options const& opts = {}) noexcept;
+#endif
 
 /// Writes `v` in canonical spacing into [out, out + capacity). Returns the
 /// text written (a view of `out`); in checked mode (the default) the
@@ -927,8 +980,9 @@ inline std::optional<parse_error> check_format(T const& v, format_options const&
 /// check_format; nothing from that field on is written); else errc::too_large
 /// (offset = capacity) when it does not fit: formatted_size(v) is the
 /// capacity needed. Allocation-free; never throws.
+#if SIPVIEW_HAS_DEFINITIONS
 template <class T, std::enable_if_t<is_formattable_v<T>, int> = 0>
-inline result<std::string_view> format(T const& v, char* out, std::size_t capacity, format_options const& opts = {}) noexcept {
+SIPVIEW_DECL result<std::string_view> format(T const& v, char* out, std::size_t capacity, format_options const& opts = {}) noexcept {
     std::size_t n = 0;
     if (opts.checked) {
         detail::fmt::check_sink s{out, capacity};
@@ -944,12 +998,17 @@ inline result<std::string_view> format(T const& v, char* out, std::size_t capaci
         return make_error(diag::msg_format_buffer_full, capacity);
     return std::string_view(out, n);
 }
+#else
+template <class T, std::enable_if_t<is_formattable_v<T>, int> = 0>
+result<std::string_view> format(T const& v, char* out, std::size_t capacity, format_options const& opts = {}) noexcept;
+#endif
 
 /// Writes `v` in canonical spacing through an output iterator (no bound is
 /// checked); returns the iterator past the last character written. In
 /// checked mode (the default) `v` is checked before anything is written:
 /// when it is refused nothing at all is written and `out` is returned as it
 /// was; check_format(v, opts) gives the reason (call it first to tell).
+#if !defined(SIPVIEW_SEPARATE_COMPILATION)
 template <class T, class OutputIt,
           std::enable_if_t<is_formattable_v<T> && !std::is_same_v<std::decay_t<OutputIt>, format_options>, int> = 0>
 inline OutputIt format(T const& v, OutputIt out, format_options const& opts = {}) {
@@ -958,6 +1017,23 @@ inline OutputIt format(T const& v, OutputIt out, format_options const& opts = {}
     detail::fmt::write(s, v, opts);
     return s.it;
 }
+#else
+// Separate compilation: the same, through the writers compiled in src.hpp.
+template <class T, class OutputIt,
+          std::enable_if_t<is_formattable_v<T> && !std::is_same_v<std::decay_t<OutputIt>, format_options>, int> = 0>
+inline OutputIt format(T const& v, OutputIt out, format_options const& opts = {}) {
+    if (opts.checked && check_format(v, opts)) return out;
+    detail::fmt::erased_sink s{&out, [](void* target, std::string_view text) {
+                                   OutputIt& it = *static_cast<OutputIt*>(target);
+                                   for (char c : text) {
+                                       *it = c;
+                                       ++it;
+                                   }
+                               }};
+    detail::fmt::write_erased(s, v, opts);
+    return out;
+}
+#endif
 
 } // namespace sipview
 

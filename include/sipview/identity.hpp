@@ -60,6 +60,7 @@ inline void visit_fields(identity const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace identity_rules {
@@ -107,18 +108,24 @@ inline constexpr auto identity_value =
 } // namespace identity_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Identity value (RFC 8224 §4.1):
 /// `eyJhbGciOiJFUzI1NiJ9.eyJ...;info=<https://cert.example.org/passport.cer>;alg=ES256;ppt=shaken`.
 namespace detail {
-inline result<identity> parse_identity_impl(borrowed_text value, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<identity> parse_identity_impl(borrowed_text value, parse_options const& opts) noexcept {
     return detail::parse_as<identity>(value, detail::grammar::identity_rules::identity_value, opts);
 }
+#else
+result<identity> parse_identity_impl(borrowed_text value, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 /// (With `opts`: the info URI under the leniency flags of URIs.)
 inline constexpr detail::parser_with_options<result<identity>, detail::parse_identity_impl> parse_identity{};
 
 // Writer (format.hpp): digest;info=<uri> then `;name[=value]` for each parameter.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -141,6 +148,7 @@ inline void write(S& s, identity const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

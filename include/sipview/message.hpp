@@ -334,6 +334,7 @@ private:
     leniency_set lenient_{};
 };
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace message_impl {
 
@@ -665,6 +666,7 @@ struct parser {
 
 } // namespace message_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Parses one SIP message from a datagram (or a frame cut by stream framing):
 /// start line, headers into `headers[0..capacity)`, body bounded by
@@ -672,7 +674,8 @@ struct parser {
 /// Content-Length are left out of text()). With options.validate (default),
 /// every typed header is checked and the first error in message order is
 /// returned. Allocation-free; never throws.
-inline result<message> parse_message(borrowed_text input, header_field* headers, std::size_t capacity,
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<message> parse_message(borrowed_text input, header_field* headers, std::size_t capacity,
                                      message_options const& opts = {}) noexcept {
     // Built in place and returned by name (NRVO): a message is ~800 bytes.
     result<message> r(std::in_place);
@@ -704,6 +707,10 @@ inline result<message> parse_message(borrowed_text input, header_field* headers,
     if (p.failure) r.set_error(*p.failure);
     return r;
 }
+#else
+result<message> parse_message(borrowed_text input, header_field* headers, std::size_t capacity,
+                                     message_options const& opts = {}) noexcept;
+#endif
 
 /// parse_message with a header_field array: `header_field h[64]; parse_message(text, h)`.
 template <std::size_t N>

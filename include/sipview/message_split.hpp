@@ -18,7 +18,7 @@
 #include <string_view>
 
 #include <sipview/detail/charset.hpp>
-#include <sipview/detail/x3.hpp>
+#include <sipview/detail/scan.hpp>  // iter (not detail/x3.hpp: no grammar here)
 #include <sipview/error.hpp>
 
 /// Inlined into its caller even at -Os: the header loop of parse_message,

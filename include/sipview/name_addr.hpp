@@ -64,6 +64,7 @@ struct name_addr {
     }
 };
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace name_addr_rules {
@@ -221,6 +222,7 @@ inline constexpr auto name_addr_entry = name_addr_rules::quoted_lead >> name_add
 
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// A comma-separated list of name-addr elements (Contact, Route,
 /// Record-Route...) or Contact's `*`. Iterating re-reads each element from
@@ -265,27 +267,7 @@ public:
         friend bool operator!=(iterator const& a, iterator const& b) noexcept { return a.at_ != b.at_; }
 
     private:
-        void advance() noexcept {
-            namespace x3 = boost::spirit::x3;
-            // skip COMMA (and the leading SWS of the first element)
-            char const* p = next_;
-            while (p != end_ && (detail::is(*p, detail::c_wsp) || *p == '\r' || *p == '\n' || *p == ',')) ++p;
-            if (p == end_) { at_ = nullptr; current_ = Element{}; return; }
-            at_ = p;
-            current_ = Element{};
-            // the context of run() (an error sink carrying the leniency flags):
-            // the element grammar is the one instantiated for validation
-            detail::error_sink sink;
-            sink.begin = p;
-            sink.lenient = lenient_;
-            auto const sink_ctx = x3::make_context<detail::error_tag>(sink);
-            auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(static_cast<name_addr&>(current_), sink_ctx);
-            bool const ok = form_ == name_addr_form::bracketed ? detail::grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
-                            : form_ == name_addr_form::info   ? detail::grammar::info_param.parse(p, end_, ctx, x3::unused, x3::unused)
-                                                              : detail::grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
-            if (!ok) { at_ = nullptr; current_ = Element{}; return; }  // unreachable on validated text
-            next_ = p;
-        }
+        void advance() noexcept;  // re-reads the next element with its grammar (defined below)
         char const* next_ = nullptr;
         char const* end_ = nullptr;
         char const* at_ = nullptr;
@@ -315,6 +297,31 @@ private:
     std::size_t count_ = 0;
     leniency_set lenient_{};
 };
+
+#if SIPVIEW_HAS_GRAMMARS  // separate mode: instantiated in src.hpp
+template <class Element>
+SIPVIEW_DECL void basic_name_addr_list<Element>::iterator::advance() noexcept {
+    namespace x3 = boost::spirit::x3;
+    // skip COMMA (and the leading SWS of the first element)
+    char const* p = next_;
+    while (p != end_ && (detail::is(*p, detail::c_wsp) || *p == '\r' || *p == '\n' || *p == ',')) ++p;
+    if (p == end_) { at_ = nullptr; current_ = Element{}; return; }
+    at_ = p;
+    current_ = Element{};
+    // the context of run() (an error sink carrying the leniency flags):
+    // the element grammar is the one instantiated for validation
+    detail::error_sink sink;
+    sink.begin = p;
+    sink.lenient = lenient_;
+    auto const sink_ctx = x3::make_context<detail::error_tag>(sink);
+    auto const ctx = x3::make_context<detail::ast_tag<name_addr>>(static_cast<name_addr&>(current_), sink_ctx);
+    bool const ok = form_ == name_addr_form::bracketed ? detail::grammar::route_param.parse(p, end_, ctx, x3::unused, x3::unused)
+                    : form_ == name_addr_form::info   ? detail::grammar::info_param.parse(p, end_, ctx, x3::unused, x3::unused)
+                                                      : detail::grammar::name_addr.parse(p, end_, ctx, x3::unused, x3::unused);
+    if (!ok) { at_ = nullptr; current_ = Element{}; return; }  // unreachable on validated text
+    next_ = p;
+}
+#endif
 
 /// The name-addr list of Contact, Route, Record-Route, Path, P-Asserted-Identity...
 using name_addr_list = basic_name_addr_list<name_addr>;
@@ -364,6 +371,7 @@ inline void visit_fields(history_entry const& v, F&& f) {
 using diversion_list = basic_name_addr_list<diversion>;
 using history_info_list = basic_name_addr_list<history_entry>;
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 
 /// Validates `element *(COMMA element)`, counting the elements. The AST in
@@ -461,12 +469,14 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 }
 
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// from-spec / to-spec / a single contact-param: ( name-addr / addr-spec ) *( SEMI param ).
 /// With `opts`, under the leniency flags of URIs and hosts and
 /// allow_lws_in_brackets, reporting what they accepted to opts.warnings.
 namespace detail {
-inline result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<name_addr> r(std::in_place);
     parse_error err;
     if (!detail::run(text, detail::grammar::name_addr_entry, *r, err, opts)) {
@@ -475,24 +485,35 @@ inline result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options 
     }
     return r;
 }
+#else
+result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<name_addr>, detail::parse_name_addr_impl> parse_name_addr{};
 
 /// Contact value: STAR / ( contact-param *( COMMA contact-param ) ).
 namespace detail {
-inline result<name_addr_list> parse_contact_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<name_addr_list> parse_contact_list_impl(borrowed_text text, parse_options const& opts) noexcept {
     if (text.size() == 1 && text[0] == '*') return name_addr_list(text, true, name_addr_form::any, 0, opts.lenient);
     return detail::parse_list(text, detail::grammar::name_addr, name_addr_form::any, opts);
 }
+#else
+result<name_addr_list> parse_contact_list_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_contact_list_impl> parse_contact_list{};
 
 /// Route / Record-Route value: name-addr *( SEMI rr-param ), comma-separated;
 /// the URI must be inside <>.
 namespace detail {
-inline result<name_addr_list> parse_route_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<name_addr_list> parse_route_list_impl(borrowed_text text, parse_options const& opts) noexcept {
     return detail::parse_list(text, detail::grammar::route_param, name_addr_form::bracketed, opts);
 }
+#else
+result<name_addr_list> parse_route_list_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_route_list_impl> parse_route_list{};
 
@@ -500,7 +521,8 @@ inline constexpr detail::parser_with_options<result<name_addr_list>, detail::par
 /// PAssertedID-value *(COMMA PAssertedID-value), each name-addr / addr-spec
 /// with no parameters (a ';' after an element is an error at the ';').
 namespace detail {
-inline result<name_addr_list> parse_identity_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<name_addr_list> parse_identity_list_impl(borrowed_text text, parse_options const& opts) noexcept {
     auto r = detail::parse_list(text, detail::grammar::name_addr, name_addr_form::any, opts);
     if (!r) return r;
     for (name_addr const& n : *r)
@@ -511,26 +533,37 @@ inline result<name_addr_list> parse_identity_list_impl(borrowed_text text, parse
         }
     return r;
 }
+#else
+result<name_addr_list> parse_identity_list_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_identity_list_impl> parse_identity_list{};
 
 /// Diversion value (RFC 5806 §3): name-addr *( ";" diversion-params ), comma-separated, <> required.
 namespace detail {
-inline result<diversion_list> parse_diversion_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<diversion_list> parse_diversion_impl(borrowed_text text, parse_options const& opts) noexcept {
     auto r = parse_route_list(text, opts);
     if (!r) return r.error();
     return diversion_list(r->text(), false, name_addr_form::bracketed, r->size(), opts.lenient);
 }
+#else
+result<diversion_list> parse_diversion_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<diversion_list>, detail::parse_diversion_impl> parse_diversion{};
 
 /// History-Info value (RFC 7044 §4.1): hi-entry *(COMMA hi-entry), <> required.
 namespace detail {
-inline result<history_info_list> parse_history_info_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<history_info_list> parse_history_info_impl(borrowed_text text, parse_options const& opts) noexcept {
     auto r = parse_route_list(text, opts);
     if (!r) return r.error();
     return history_info_list(r->text(), false, name_addr_form::bracketed, r->size(), opts.lenient);
 }
+#else
+result<history_info_list> parse_history_info_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<history_info_list>, detail::parse_history_info_impl> parse_history_info{};
 
@@ -539,7 +572,8 @@ inline constexpr detail::parser_with_options<result<history_info_list>, detail::
 /// generic-param ), comma-separated, no display name (an error at it).
 /// Under allow_unbracketed_info_uri the URI may come without <>.
 namespace detail {
-inline result<name_addr_list> parse_info_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<name_addr_list> parse_info_list_impl(borrowed_text text, parse_options const& opts) noexcept {
     auto r = detail::parse_list(text, detail::grammar::info_param, name_addr_form::info, opts);
     if (!r) return r;
     for (name_addr const& n : *r)
@@ -547,15 +581,22 @@ inline result<name_addr_list> parse_info_list_impl(borrowed_text text, parse_opt
             return make_error(diag::na_info_display_name, static_cast<std::size_t>(n.display_name->data() - text.data()));
     return r;
 }
+#else
+result<name_addr_list> parse_info_list_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_info_list_impl> parse_info_list{};
 
 /// Any comma-separated list of ( name-addr / addr-spec ) *( SEMI param )
 /// (Reply-To, Refer-To lists, P-Asserted-Identity...).
 namespace detail {
-inline result<name_addr_list> parse_name_addr_list_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<name_addr_list> parse_name_addr_list_impl(borrowed_text text, parse_options const& opts) noexcept {
     return detail::parse_list(text, detail::grammar::name_addr, name_addr_form::any, opts);
 }
+#else
+result<name_addr_list> parse_name_addr_list_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<name_addr_list>, detail::parse_name_addr_list_impl> parse_name_addr_list{};
 

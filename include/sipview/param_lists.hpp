@@ -64,6 +64,7 @@ inline void visit_fields(valued_params const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace param_list_rules {
@@ -105,11 +106,13 @@ inline constexpr auto session_id_value = element(session_id_parser{});
 } // namespace param_list_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// The elements of one header line (an input range of valued_params).
 template <auto const& Element>
 using valued_params_list = detail::value_list<valued_params, Element>;
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace param_list_impl {
 namespace rules = grammar::param_list_rules;
@@ -131,51 +134,120 @@ inline result<valued_params> parse_one(std::string_view value) noexcept {
 
 } // namespace param_list_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
-using accept_list = valued_params_list<detail::grammar::param_list_rules::accept_range>;
-using encoding_list = valued_params_list<detail::grammar::param_list_rules::encoding>;
-using language_list = valued_params_list<detail::grammar::param_list_rules::language>;
-using star_params_list = valued_params_list<detail::grammar::param_list_rules::star_value>;
-using token_params_list = valued_params_list<detail::grammar::param_list_rules::token_value>;
-using token_or_quoted_params_list = valued_params_list<detail::grammar::param_list_rules::token_or_quoted_value>;
+namespace detail {
+struct accept_range_rule;  // rule_ref's tags (value_list.hpp)
+struct encoding_rule;  // rule_ref's tags (value_list.hpp)
+struct language_rule;  // rule_ref's tags (value_list.hpp)
+struct star_value_rule;  // rule_ref's tags (value_list.hpp)
+struct token_value_rule;  // rule_ref's tags (value_list.hpp)
+struct token_or_quoted_value_rule;  // rule_ref's tags (value_list.hpp)
+#if SIPVIEW_HAS_GRAMMARS
+struct accept_range_rule {
+    static constexpr auto const& rule = grammar::param_list_rules::accept_range;
+};
+struct encoding_rule {
+    static constexpr auto const& rule = grammar::param_list_rules::encoding;
+};
+struct language_rule {
+    static constexpr auto const& rule = grammar::param_list_rules::language;
+};
+struct star_value_rule {
+    static constexpr auto const& rule = grammar::param_list_rules::star_value;
+};
+struct token_value_rule {
+    static constexpr auto const& rule = grammar::param_list_rules::token_value;
+};
+struct token_or_quoted_value_rule {
+    static constexpr auto const& rule = grammar::param_list_rules::token_or_quoted_value;
+};
+#endif
+SIPVIEW_RULE_REF(accept_range_ref, accept_range_rule)
+SIPVIEW_RULE_REF(encoding_ref, encoding_rule)
+SIPVIEW_RULE_REF(language_ref, language_rule)
+SIPVIEW_RULE_REF(star_value_ref, star_value_rule)
+SIPVIEW_RULE_REF(token_value_ref, token_value_rule)
+SIPVIEW_RULE_REF(token_or_quoted_value_ref, token_or_quoted_value_rule)
+} // namespace detail
+
+using accept_list = valued_params_list<detail::accept_range_ref>;
+using encoding_list = valued_params_list<detail::encoding_ref>;
+using language_list = valued_params_list<detail::language_ref>;
+using star_params_list = valued_params_list<detail::star_value_ref>;
+using token_params_list = valued_params_list<detail::token_value_ref>;
+using token_or_quoted_params_list = valued_params_list<detail::token_or_quoted_value_ref>;
 
 /// Accept value: media ranges with their parameters; may be empty.
-inline result<accept_list> parse_accept(borrowed_text value) noexcept {
-    return detail::param_list_impl::parse<detail::grammar::param_list_rules::accept_range>(value, true);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<accept_list> parse_accept(borrowed_text value) noexcept {
+    return detail::param_list_impl::parse<detail::accept_range_ref>(value, true);
 }
+#else
+result<accept_list> parse_accept(borrowed_text value) noexcept;
+#endif
 /// Accept-Encoding value: codings ("*" or a content-coding) with parameters; may be empty.
-inline result<encoding_list> parse_accept_encoding(borrowed_text value) noexcept {
-    return detail::param_list_impl::parse<detail::grammar::param_list_rules::encoding>(value, true);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<encoding_list> parse_accept_encoding(borrowed_text value) noexcept {
+    return detail::param_list_impl::parse<detail::encoding_ref>(value, true);
 }
+#else
+result<encoding_list> parse_accept_encoding(borrowed_text value) noexcept;
+#endif
 /// Accept-Language value: language ranges with parameters; may be empty.
-inline result<language_list> parse_accept_language(borrowed_text value) noexcept {
-    return detail::param_list_impl::parse<detail::grammar::param_list_rules::language>(value, true);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<language_list> parse_accept_language(borrowed_text value) noexcept {
+    return detail::param_list_impl::parse<detail::language_ref>(value, true);
 }
+#else
+result<language_list> parse_accept_language(borrowed_text value) noexcept;
+#endif
 /// Accept-Contact, Reject-Contact (RFC 3841) and Feature-Caps (RFC 6809): "*" and feature parameters.
-inline result<star_params_list> parse_star_params(borrowed_text value) noexcept {
-    return detail::param_list_impl::parse<detail::grammar::param_list_rules::star_value>(value, false);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<star_params_list> parse_star_params(borrowed_text value) noexcept {
+    return detail::param_list_impl::parse<detail::star_value_ref>(value, false);
 }
+#else
+result<star_params_list> parse_star_params(borrowed_text value) noexcept;
+#endif
 /// Security-Client / -Server / -Verify (RFC 3329) and P-Access-Network-Info
 /// (RFC 7315): a token and its parameters, at least one.
-inline result<token_params_list> parse_token_params(borrowed_text value) noexcept {
-    return detail::param_list_impl::parse<detail::grammar::param_list_rules::token_value>(value, false);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_params_list> parse_token_params(borrowed_text value) noexcept {
+    return detail::param_list_impl::parse<detail::token_value_ref>(value, false);
 }
+#else
+result<token_params_list> parse_token_params(borrowed_text value) noexcept;
+#endif
 /// P-Visited-Network-ID (RFC 7315) and User-to-User (RFC 7433): a token or
 /// quoted-string and its parameters, at least one.
-inline result<token_or_quoted_params_list> parse_token_or_quoted_params(borrowed_text value) noexcept {
-    return detail::param_list_impl::parse<detail::grammar::param_list_rules::token_or_quoted_value>(value, false);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_or_quoted_params_list> parse_token_or_quoted_params(borrowed_text value) noexcept {
+    return detail::param_list_impl::parse<detail::token_or_quoted_value_ref>(value, false);
 }
+#else
+result<token_or_quoted_params_list> parse_token_or_quoted_params(borrowed_text value) noexcept;
+#endif
 /// Info-Package (RFC 6086 §8.2.4): one Info-package-type and its parameters.
-inline result<valued_params> parse_info_package(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<valued_params> parse_info_package(borrowed_text value) noexcept {
     return detail::param_list_impl::parse_one<detail::grammar::param_list_rules::token_value>(value);
 }
+#else
+result<valued_params> parse_info_package(borrowed_text value) noexcept;
+#endif
 /// Session-ID (RFC 7989 §5): 32 lowercase hex digits and parameters (remote=...).
-inline result<valued_params> parse_session_id(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<valued_params> parse_session_id(borrowed_text value) noexcept {
     return detail::param_list_impl::parse_one<detail::grammar::param_list_rules::session_id_value>(value);
 }
+#else
+result<valued_params> parse_session_id(borrowed_text value) noexcept;
+#endif
 
 // Writers (format.hpp): the value, then `;name[=value]` for each parameter;
 // elements joined by ", ".
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -204,6 +276,7 @@ inline void write(S& s, value_list<valued_params, Element> const& v, O const& o)
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -123,6 +123,7 @@ inline comment_stop scan_comment_text(iter& p, iter last, diag& why) noexcept {
 
 } // namespace product_impl
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace grammar {
 namespace product_rules {
 using detail::describe;
@@ -203,16 +204,27 @@ struct counted_products_parser : primitive<counted_products_parser> {
 
 } // namespace product_rules
 } // namespace grammar
+#endif // SIPVIEW_HAS_GRAMMARS
 } // namespace detail
 
 /// The server-vals of a Server or User-Agent value, re-read one at a time
 /// from the validated text as the iterator reaches them: no allocation.
-using product_list = detail::value_list<product_item, detail::grammar::product_rules::server_val>;
+namespace detail {
+struct server_val_rule;  // rule_ref's tag (value_list.hpp)
+#if SIPVIEW_HAS_GRAMMARS
+struct server_val_rule {
+    static constexpr auto const& rule = grammar::product_rules::server_val;
+};
+#endif
+SIPVIEW_RULE_REF(server_val_ref, server_val_rule)
+} // namespace detail
+using product_list = detail::value_list<product_item, detail::server_val_ref>;
 
 /// Server or User-Agent value (RFC 3261 §20.35, §20.41): products and
 /// comments separated by whitespace. `Linphone/5.2.0 (belle-sip/5.2.0)`,
 /// `Asterisk PBX 18.10.0`, `Mozilla/5.0 (X11; Linux x86_64)`.
-inline result<product_list> parse_product_list(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<product_list> parse_product_list(borrowed_text value) noexcept {
     std::size_t count = 0;
     product_item scratch{};
     parse_error err;
@@ -230,9 +242,13 @@ inline result<product_list> parse_product_list(borrowed_text value) noexcept {
     }
     return product_list(detail::without_trailing_lws(v), count);
 }
+#else
+result<product_list> parse_product_list(borrowed_text value) noexcept;
+#endif
 
 // Writers (format.hpp): a product as name[/version], a comment as
 // (text) with its line folds unfolded, the server-vals joined by one SP.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -269,6 +285,7 @@ inline void write(S& s, product_list const& v, O const& o) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -63,6 +63,7 @@ inline void visit_fields(reason const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace reason_rules {
@@ -85,17 +86,31 @@ inline constexpr auto reason_value =
 } // namespace reason_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// The reason-values of a Reason header line, re-read one at a time from
 /// the validated text as the iterator reaches them: no allocation.
-using reason_list = detail::value_list<reason, detail::grammar::reason_rules::reason_value>;
+namespace detail {
+struct reason_value_rule;  // rule_ref's tag (value_list.hpp)
+#if SIPVIEW_HAS_GRAMMARS
+struct reason_value_rule {
+    static constexpr auto const& rule = grammar::reason_rules::reason_value;
+};
+#endif
+SIPVIEW_RULE_REF(reason_value_ref, reason_value_rule)
+} // namespace detail
+using reason_list = detail::value_list<reason, detail::reason_value_ref>;
 
 /// Reason value (RFC 3326 §2): one or more reason-values separated by
 /// commas. `SIP;cause=200;text="Call completed elsewhere"`,
 /// `Q.850;cause=16`, `X.int;reasoncode=0x0000030A`.
-inline result<reason_list> parse_reason_list(borrowed_text value) noexcept {
-    return detail::parse_value_list<reason, detail::grammar::reason_rules::reason_value>(value, diag::rs_list_element, diag::rs_end);
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<reason_list> parse_reason_list(borrowed_text value) noexcept {
+    return detail::parse_value_list<reason, detail::reason_value_ref>(value, diag::rs_list_element, diag::rs_end);
 }
+#else
+result<reason_list> parse_reason_list(borrowed_text value) noexcept;
+#endif
 
 /// The Reason header a History-Info URI carries (RFC 7044 §4.1:
 /// `<sip:User3@UA3.example.com?Reason=SIP%3Bcause%3D487>`), decoded into
@@ -106,6 +121,7 @@ inline result<std::optional<reason_list>> embedded_reason(uri const& u, char* ou
 
 // Writer (format.hpp): protocol then `;name[=value]` for each parameter, the
 // values joined by ", ".
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -131,6 +147,7 @@ inline void write(S& s, reason_list const& v, O const& o) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -42,6 +42,7 @@ inline void visit_fields(rack const& v, F&& f) {
     f("method", v.method);
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace reliable_provisional_rules {
@@ -80,9 +81,11 @@ inline parse_error zero_response_num() noexcept { return make_error(diag::msg_re
 
 } // namespace reliable_provisional_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// RSeq value (RFC 3262 §7.1): response-num, 1 to 2**31 - 1.
-inline result<std::uint32_t> parse_rseq(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::uint32_t> parse_rseq(borrowed_text value) noexcept {
     namespace impl = detail::reliable_provisional_impl;
     detail::message_impl::no_ast ast;
     parse_error err;
@@ -91,9 +94,13 @@ inline result<std::uint32_t> parse_rseq(borrowed_text value) noexcept {
     if (n == 0) return impl::zero_response_num();
     return n;
 }
+#else
+result<std::uint32_t> parse_rseq(borrowed_text value) noexcept;
+#endif
 
 /// RAck value (RFC 3262 §7.2): `776656 1 INVITE`.
-inline result<rack> parse_rack(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<rack> parse_rack(borrowed_text value) noexcept {
     namespace impl = detail::reliable_provisional_impl;
     result<rack> r(std::in_place);
     parse_error err;
@@ -106,8 +113,12 @@ inline result<rack> parse_rack(borrowed_text value) noexcept {
     if (r->rseq == 0) r.set_error(impl::zero_response_num());
     return r;
 }
+#else
+result<rack> parse_rack(borrowed_text value) noexcept;
+#endif
 
 // Writer (format.hpp): response-num SP CSeq-num SP method.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -129,6 +140,7 @@ inline void write(S& s, rack const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

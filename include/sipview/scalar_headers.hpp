@@ -49,6 +49,7 @@ struct media_type {
     bool is(std::string_view t, std::string_view s) const noexcept { return iequals(type, t) && iequals(subtype, s); }
 };
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace message_impl {
 
@@ -124,9 +125,11 @@ inline result<std::uint32_t> parse_number(std::string_view value, diag number, d
 
 } // namespace message_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// CSeq value: `4711 INVITE`.
-inline result<cseq> parse_cseq(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<cseq> parse_cseq(borrowed_text value) noexcept {
     cseq c;
     parse_error err;
     if (detail::run(value, detail::message_impl::cseq_grammar, c, err)) {
@@ -138,9 +141,13 @@ inline result<cseq> parse_cseq(borrowed_text value) noexcept {
     if (err.id == diag::msg_cseq_range) err.add_hint(diag::msg_cseq_range_hint);
     return err;
 }
+#else
+result<cseq> parse_cseq(borrowed_text value) noexcept;
+#endif
 
 /// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
-inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::string_view> parse_call_id(borrowed_text value) noexcept {
     detail::message_impl::no_ast ast;
     parse_error err;
     if (detail::run(value, detail::message_impl::call_id_grammar, ast, err)) {
@@ -150,21 +157,33 @@ inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
         err.add_hint(diag::msg_call_id_at_hint);
     return err;
 }
+#else
+result<std::string_view> parse_call_id(borrowed_text value) noexcept;
+#endif
 
 /// Max-Forwards value: 1*DIGIT, at most 255 (RFC 3261 §20.22; leading zeros allowed).
-inline result<std::uint8_t> parse_max_forwards(std::string_view value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::uint8_t> parse_max_forwards(std::string_view value) noexcept {
     auto r = detail::message_impl::parse_number<255>(value, diag::msg_max_forwards_number, diag::msg_max_forwards_range);
     if (!r) return r.error();
     return static_cast<std::uint8_t>(*r);
 }
+#else
+result<std::uint8_t> parse_max_forwards(std::string_view value) noexcept;
+#endif
 
 /// delta-seconds (Expires, Min-Expires): 1*DIGIT that fits 32 bits.
-inline result<std::uint32_t> parse_delta_seconds(std::string_view value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::uint32_t> parse_delta_seconds(std::string_view value) noexcept {
     return detail::message_impl::parse_number<0xFFFFFFFFu>(value, diag::msg_delta_number, diag::msg_delta_range);
 }
+#else
+result<std::uint32_t> parse_delta_seconds(std::string_view value) noexcept;
+#endif
 
 /// Content-Length value: 1*DIGIT (at most 2**32 - 1 here).
-inline result<std::uint32_t> parse_content_length(std::string_view value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::uint32_t> parse_content_length(std::string_view value) noexcept {
     if (!value.empty() && value.size() <= 9) {  // fast path: 1 to 9 plain digits (everything else takes the grammar)
         std::uint32_t v = 0;
         std::size_t i = 0;
@@ -181,9 +200,13 @@ inline result<std::uint32_t> parse_content_length(std::string_view value) noexce
     }
     return r;
 }
+#else
+result<std::uint32_t> parse_content_length(std::string_view value) noexcept;
+#endif
 
 /// Content-Type value: type/subtype *(;attribute=value).
-inline result<media_type> parse_media_type(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<media_type> parse_media_type(borrowed_text value) noexcept {
     media_type m;
     parse_error err;
     if (detail::run(value, detail::message_impl::media_type_grammar, m, err)) {
@@ -192,6 +215,9 @@ inline result<media_type> parse_media_type(borrowed_text value) noexcept {
     }
     return err;
 }
+#else
+result<media_type> parse_media_type(borrowed_text value) noexcept;
+#endif
 
 namespace detail {
 namespace message_impl {
@@ -315,6 +341,7 @@ inline void visit_fields(content_disposition const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace disposition_rules {
@@ -331,12 +358,18 @@ inline constexpr auto content_disposition =
 } // namespace disposition_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Content-Disposition value: `session;handling=required`.
-inline result<content_disposition> parse_content_disposition(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<content_disposition> parse_content_disposition(borrowed_text value) noexcept {
     return detail::parse_as<content_disposition>(value, detail::grammar::disposition_rules::content_disposition);
 }
+#else
+result<content_disposition> parse_content_disposition(borrowed_text value) noexcept;
+#endif
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 /// Writer (format.hpp): disp-type then `;name[=value]` for each parameter.
@@ -351,7 +384,9 @@ inline void write(S& s, content_disposition const& v, O const&) {
 }
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace message_impl {
 /// A value that is one token, then the end (trailing LWS trimmed).
@@ -364,22 +399,36 @@ inline result<std::string_view> parse_single_token(std::string_view value) noexc
 }
 } // namespace message_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// SIP-ETag / SIP-If-Match value (RFC 3903 §11.3): entity-tag = token.
-inline result<std::string_view> parse_entity_tag(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::string_view> parse_entity_tag(borrowed_text value) noexcept {
     return detail::message_impl::parse_single_token(value);
 }
+#else
+result<std::string_view> parse_entity_tag(borrowed_text value) noexcept;
+#endif
 
 /// Priority value (RFC 3261 §20.26): "emergency" / "urgent" / "normal" / "non-urgent" / other-priority (token).
-inline result<std::string_view> parse_priority(borrowed_text value) noexcept { return detail::message_impl::parse_single_token(value); }
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::string_view> parse_priority(borrowed_text value) noexcept { return detail::message_impl::parse_single_token(value); }
+#else
+result<std::string_view> parse_priority(borrowed_text value) noexcept;
+#endif
 
 /// Geolocation-Routing value (RFC 6442 §4.2): "yes" / "no" / routing-extension (token).
-inline result<std::string_view> parse_geolocation_routing(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::string_view> parse_geolocation_routing(borrowed_text value) noexcept {
     return detail::message_impl::parse_single_token(value);
 }
+#else
+result<std::string_view> parse_geolocation_routing(borrowed_text value) noexcept;
+#endif
 
 /// MIME-Version value (RFC 3261 §20.24): 1*DIGIT "." 1*DIGIT.
-inline result<std::string_view> parse_mime_version(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::string_view> parse_mime_version(borrowed_text value) noexcept {
     static constexpr auto g = detail::describe(diag::mime_version)[detail::grammar::digits >> detail::x3::lit('.') >> detail::grammar::digits] >>
                               detail::grammar::SWS >> detail::describe(diag::single_token_end)[detail::x3::eoi];
     detail::message_impl::no_ast ast;
@@ -387,6 +436,9 @@ inline result<std::string_view> parse_mime_version(borrowed_text value) noexcept
     if (!detail::run(value, g, ast, err)) return err;
     return detail::without_trailing_lws(value);
 }
+#else
+result<std::string_view> parse_mime_version(borrowed_text value) noexcept;
+#endif
 
 namespace detail {
 namespace message_impl {
@@ -457,6 +509,7 @@ inline void visit_fields(sip_date const& v, F&& f) {
     f("epoch", v.epoch());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace message_impl {
 /// rfc1123-date: exactly 29 octets (check_date), then no other character.
@@ -476,10 +529,12 @@ struct date_parser : primitive<date_parser> {
 };
 } // namespace message_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Date value (RFC 3261 §20.17): `Sat, 13 Nov 2010 23:29:00 GMT`, with its
 /// fields in range (day within its month, 00-23:00-59:00-60).
-inline result<sip_date> parse_date(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<sip_date> parse_date(borrowed_text value) noexcept {
     static constexpr auto g = detail::message_impl::date_parser{} >> detail::grammar::SWS >> detail::describe(diag::msg_date_end)[detail::x3::eoi];
     detail::message_impl::no_ast ast;
     parse_error err;
@@ -514,7 +569,11 @@ inline result<sip_date> parse_date(borrowed_text value) noexcept {
     if (d.hour > 23 || d.minute > 59 || d.second > 60) return make_error(diag::msg_date_range, 17);
     return d;
 }
+#else
+result<sip_date> parse_date(borrowed_text value) noexcept;
+#endif
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 template <class S, class O>
@@ -524,6 +583,7 @@ inline void write(S& s, sip_date const& v, O const&) {
 }
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Timestamp value (RFC 3261 §20.38): when the request was sent, and the
 /// delay the responder adds.
@@ -536,6 +596,7 @@ inline void visit_fields(timestamp const& v, F&& f) {
     f("value", v.value);
     f("delay", v.delay);
 }
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace timestamp_rules {
@@ -549,9 +610,15 @@ inline constexpr auto timestamp =
 } // namespace timestamp_rules
 } // namespace grammar
 } // namespace detail
-inline result<timestamp> parse_timestamp(borrowed_text value) noexcept {
+#endif // SIPVIEW_HAS_GRAMMARS
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<timestamp> parse_timestamp(borrowed_text value) noexcept {
     return detail::parse_as<timestamp>(value, detail::grammar::timestamp_rules::timestamp);
 }
+#else
+result<timestamp> parse_timestamp(borrowed_text value) noexcept;
+#endif
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 template <class S, class O>
@@ -566,6 +633,7 @@ inline void write(S& s, timestamp const& v, O const&) {
 }
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
 /// §20.33): the seconds, which must fit 32 bits; only a comment or a

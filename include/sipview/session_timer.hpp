@@ -63,6 +63,7 @@ inline void visit_fields(min_se const& v, F&& f) {
     f("params", v.params());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace session_timer_rules {
@@ -114,19 +115,29 @@ inline result<Ast> parse_delta_and_params(borrowed_text value, Grammar const& g)
 
 } // namespace session_timer_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Session-Expires value (RFC 4028 §4): `1800;refresher=uas`.
-inline result<session_expires> parse_session_expires(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<session_expires> parse_session_expires(borrowed_text value) noexcept {
     return detail::session_timer_impl::parse_delta_and_params<session_expires>(value,
                                                                                detail::session_timer_impl::session_expires_grammar);
 }
+#else
+result<session_expires> parse_session_expires(borrowed_text value) noexcept;
+#endif
 
 /// Min-SE value (RFC 4028 §5): `90`.
-inline result<min_se> parse_min_se(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<min_se> parse_min_se(borrowed_text value) noexcept {
     return detail::session_timer_impl::parse_delta_and_params<min_se>(value, detail::session_timer_impl::min_se_grammar);
 }
+#else
+result<min_se> parse_min_se(borrowed_text value) noexcept;
+#endif
 
 // Writers (format.hpp): delta-seconds then `;name[=value]` for each parameter.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -154,6 +165,7 @@ inline void write(S& s, min_se const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

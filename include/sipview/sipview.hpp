@@ -1,6 +1,9 @@
 // sipview — umbrella header: every concept. Include the per-concept headers
 // (uri.hpp, name_addr.hpp, via.hpp, auth.hpp, message.hpp, format.hpp) to
-// compile less.
+// compile less, or build with SIPVIEW_SEPARATE_COMPILATION (link
+// sipview::compiled, or include sipview/src.hpp in one .cpp): every header
+// then only declares what runs a grammar, and includes no Boost.Spirit
+// header (detail/config.hpp).
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_SIPVIEW_HPP
 #define SIPVIEW_SIPVIEW_HPP

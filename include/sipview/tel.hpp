@@ -291,6 +291,7 @@ inline bool scan_subscriber(iter first, iter last, bool bare, tel_uri& t, scan_s
 
 } // namespace tel_impl
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace grammar {
 namespace tel_rules {
 
@@ -330,12 +331,14 @@ inline result<tel_uri> parse_with(std::string_view text, Grammar const& g) noexc
     return r;
 }
 } // namespace tel_impl
+#endif // SIPVIEW_HAS_GRAMMARS
 } // namespace detail
 
 /// Parses a tel URI (RFC 3966, with RFC 4904's tgrp and trunk-context):
 /// `tel:+1-201-555-0123`, `tel:7042;phone-context=example.com`. The scheme
 /// is matched in any case. Allocation-free; never throws.
-inline result<tel_uri> parse_tel_uri(borrowed_text text) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<tel_uri> parse_tel_uri(borrowed_text text) noexcept {
     if (text.size() < 4 || detail::ascii_lower(text[0]) != 't' || detail::ascii_lower(text[1]) != 'e' ||
         detail::ascii_lower(text[2]) != 'l' || text[3] != ':') {
         std::size_t at = 0;
@@ -344,14 +347,21 @@ inline result<tel_uri> parse_tel_uri(borrowed_text text) noexcept {
     }
     return detail::tel_impl::parse_with(text, detail::grammar::tel_rules::tel_uri_entry);
 }
+#else
+result<tel_uri> parse_tel_uri(borrowed_text text) noexcept;
+#endif
 
 /// Parses a telephone-subscriber without the "tel:" prefix: the user part
 /// of a SIP URI with user=phone (RFC 3261 §19.1.6), e.g.
 /// `+358-555-1234567;postd=pp22`. scheme is empty in the result.
 /// Allocation-free; never throws.
-inline result<tel_uri> parse_telephone_subscriber(borrowed_text text) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<tel_uri> parse_telephone_subscriber(borrowed_text text) noexcept {
     return detail::tel_impl::parse_with(text, detail::grammar::tel_rules::subscriber_entry);
 }
+#else
+result<tel_uri> parse_telephone_subscriber(borrowed_text text) noexcept;
+#endif
 
 // ===========================================================================
 // Comparison (RFC 3966 §4).
@@ -517,6 +527,7 @@ inline bool tel_uri_equal(tel_uri const& a, tel_uri const& b) noexcept { return 
 
 // ===========================================================================
 // Writer (format.hpp): "tel:" number *par, as written.
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -576,6 +587,7 @@ inline void write(S& s, tel_uri const& t, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

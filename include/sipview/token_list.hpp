@@ -99,6 +99,7 @@ private:
     char sep_ = ',';
 };
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace token_list_rules {
@@ -203,56 +204,94 @@ inline constexpr auto priv_values_value = rules::whole(rules::priv_values, diag:
 
 } // namespace token_list_impl
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Require / Proxy-Require / Unsupported value: option-tag *(COMMA option-tag), at least one.
-inline result<token_list> parse_option_tags(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_option_tags(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::option_tags_value, ',', false);
 }
+#else
+result<token_list> parse_option_tags(borrowed_text value) noexcept;
+#endif
 
 /// Supported value: [option-tag *(COMMA option-tag)]: may be empty (`Supported:`).
-inline result<token_list> parse_supported(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_supported(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::option_tags_value, ',', true);
 }
+#else
+result<token_list> parse_supported(borrowed_text value) noexcept;
+#endif
 
 /// Allow value: [Method *(COMMA Method)]: may be empty.
-inline result<token_list> parse_allow(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_allow(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::methods_value, ',', true);
 }
+#else
+result<token_list> parse_allow(borrowed_text value) noexcept;
+#endif
 
 /// Allow-Events value: event-type *(COMMA event-type), at least one.
-inline result<token_list> parse_allow_events(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_allow_events(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::event_types_value, ',', false);
 }
+#else
+result<token_list> parse_allow_events(borrowed_text value) noexcept;
+#endif
 
 /// Content-Encoding value (RFC 3261 §20.12): content-coding *(COMMA content-coding), at least one;
 /// Request-Disposition (RFC 3841 §9.1): directive *(COMMA directive), each a token.
-inline result<token_list> parse_token_list(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_token_list(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::option_tags_value, ',', false);
 }
+#else
+result<token_list> parse_token_list(borrowed_text value) noexcept;
+#endif
 
 /// Recv-Info value (RFC 6086 §8.2.3): [Info-package-type *(COMMA Info-package-type)]: may be empty.
-inline result<token_list> parse_recv_info(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_recv_info(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::option_tags_value, ',', true);
 }
+#else
+result<token_list> parse_recv_info(borrowed_text value) noexcept;
+#endif
 
 /// Content-Language value (RFC 3261 §20.13): language-tag *(COMMA language-tag),
 /// language-tag = 1*8ALPHA *( "-" 1*8ALPHA ).
-inline result<token_list> parse_content_language(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_content_language(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::language_tags_value, ',', false);
 }
+#else
+result<token_list> parse_content_language(borrowed_text value) noexcept;
+#endif
 
 /// In-Reply-To value (RFC 3261 §20.21): callid *(COMMA callid).
-inline result<token_list> parse_in_reply_to(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_in_reply_to(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::call_ids_value, ',', false);
 }
+#else
+result<token_list> parse_in_reply_to(borrowed_text value) noexcept;
+#endif
 
 /// Privacy value: priv-value *(";" priv-value) (RFC 3323 §4.2: header,
 /// session, user, none, critical, id (RFC 3325), history (RFC 7044) or a token).
-inline result<token_list> parse_privacy(borrowed_text value) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<token_list> parse_privacy(borrowed_text value) noexcept {
     return detail::token_list_impl::parse(value, detail::token_list_impl::priv_values_value, ';', false);
 }
+#else
+result<token_list> parse_privacy(borrowed_text value) noexcept;
+#endif
 
 // Writer (format.hpp): the tokens joined by ", " (or ";" for Privacy).
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -271,6 +310,7 @@ inline void write(S& s, token_list const& v, O const&) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

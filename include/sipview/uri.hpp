@@ -77,6 +77,7 @@ struct uri {
     }
 };
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace uri_rules {
@@ -221,6 +222,7 @@ inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::se
 
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 namespace detail {
 
@@ -265,12 +267,14 @@ inline void explain_uri_error(std::string_view uri_text, std::size_t uri_offset,
 
 } // namespace detail
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 /// A whole input that is one URI (built once: X3 copies a grammar built inside a call).
 inline constexpr auto uri_entry = uri >> detail::describe(diag::uri_end)[boost::spirit::x3::eoi];
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Parses a Request-URI or any URI written inside <>: SIP-URI, SIPS-URI,
 /// a tel URI (RFC 3966, checked as parse_tel_uri does), or absoluteURI for
@@ -279,7 +283,8 @@ inline constexpr auto uri_entry = uri >> detail::describe(diag::uri_end)[boost::
 /// allow_digit_toplabel, allow_quoted_uri_param, allow_trailing_semicolon),
 /// reporting what they accepted to opts.warnings.
 namespace detail {
-inline result<uri> parse_uri_impl(borrowed_text text, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<uri> parse_uri_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<uri> r(std::in_place);
     parse_error err;
     if (!detail::run(text, detail::grammar::uri_entry, *r, err, opts)) {
@@ -288,6 +293,9 @@ inline result<uri> parse_uri_impl(borrowed_text text, parse_options const& opts)
     }
     return r;
 }
+#else
+result<uri> parse_uri_impl(borrowed_text text, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<uri>, detail::parse_uri_impl> parse_uri{};
 

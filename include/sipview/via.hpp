@@ -96,6 +96,7 @@ struct via_access {
 
 // ===========================================================================
 // The grammar's pieces (diagnostics: the via_ rows of diagnostics.hpp).
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace via_impl {
 
@@ -296,16 +297,20 @@ inline constexpr auto via_value =
 
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 // ===========================================================================
 namespace detail {
 namespace via_impl {
 
+#if SIPVIEW_HAS_GRAMMARS
 inline constexpr auto next_in_list = grammar::COMMA >> grammar::via_parm;
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// Parses `COMMA via-parm` at p (validated text, under the leniency flags it
 /// was validated with), filling `out`; false at the end.
-inline bool next_entry(char const* p, char const* last, via& out, leniency_set lenient) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL bool next_entry(char const* p, char const* last, via& out, leniency_set lenient) noexcept {
     via v;
     error_sink sink;
     sink.begin = p;
@@ -316,8 +321,12 @@ inline bool next_entry(char const* p, char const* last, via& out, leniency_set l
     out = v;
     return true;
 }
+#else
+bool next_entry(char const* p, char const* last, via& out, leniency_set lenient) noexcept;
+#endif
 
 /// Scratch state while validating a list: the first entry is kept.
+#if SIPVIEW_HAS_GRAMMARS
 struct list_state {
     via first;
     via scratch;
@@ -367,6 +376,7 @@ inline void explain(std::string_view text, parse_error& e) noexcept {
     }
 }
 
+#endif // SIPVIEW_HAS_GRAMMARS
 } // namespace via_impl
 } // namespace detail
 
@@ -437,7 +447,8 @@ private:
 /// Parses one via-parm (`SIP/2.0/UDP host:port;params`). Trailing whitespace
 /// is allowed; a ',' is not (use parse_via_list). Allocation-free; never throws.
 namespace detail {
-inline result<via> parse_via_impl(borrowed_text one_via_parm, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<via> parse_via_impl(borrowed_text one_via_parm, parse_options const& opts) noexcept {
     via v;
     parse_error err;
     if (detail::run(one_via_parm, detail::via_impl::whole_entry, v, err, opts))
@@ -445,6 +456,9 @@ inline result<via> parse_via_impl(borrowed_text one_via_parm, parse_options cons
     detail::via_impl::explain(one_via_parm, err);
     return err;
 }
+#else
+result<via> parse_via_impl(borrowed_text one_via_parm, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<via>, detail::parse_via_impl> parse_via{};
 
@@ -452,7 +466,8 @@ inline constexpr detail::parser_with_options<result<via>, detail::parse_via_impl
 /// whitespace allowed. With `opts`, sent-by hosts under the leniency flags
 /// allow_underscore_host and allow_digit_toplabel. Allocation-free; never throws.
 namespace detail {
-inline result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
     detail::via_impl::list_state state;
     parse_error err;
@@ -467,6 +482,9 @@ inline result<via_list> parse_via_list_impl(borrowed_text value, parse_options c
     }
     return r;
 }
+#else
+result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept;
+#endif
 } // namespace detail
 inline constexpr detail::parser_with_options<result<via_list>, detail::parse_via_list_impl> parse_via_list{};
 

@@ -49,6 +49,7 @@ inline void visit_fields(warning_value const& v, F&& f) {
     f("text", v.warn_text());
 }
 
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace grammar {
 namespace warning_rules {
@@ -81,18 +82,33 @@ inline constexpr auto warning_value = set<&sipview::warning_value::text>[
 } // namespace warning_rules
 } // namespace grammar
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 /// The warning-values of a Warning header line (an input range of warning_value).
-using warning_value_list = detail::value_list<warning_value, detail::grammar::warning_rules::warning_value>;
+namespace detail {
+struct warning_value_rule;  // rule_ref's tag (value_list.hpp)
+#if SIPVIEW_HAS_GRAMMARS
+struct warning_value_rule {
+    static constexpr auto const& rule = grammar::warning_rules::warning_value;
+};
+#endif
+SIPVIEW_RULE_REF(warning_value_ref, warning_value_rule)
+} // namespace detail
+using warning_value_list = detail::value_list<warning_value, detail::warning_value_ref>;
 
 /// Warning value (RFC 3261 §20.43): one or more warning-values separated by
 /// commas. An empty value is an error.
-inline result<warning_value_list> parse_warning_values(borrowed_text value) noexcept {
-    return detail::parse_value_list<warning_value, detail::grammar::warning_rules::warning_value>(value, diag::wn_list_element,
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<warning_value_list> parse_warning_values(borrowed_text value) noexcept {
+    return detail::parse_value_list<warning_value, detail::warning_value_ref>(value, diag::wn_list_element,
                                                                                                  diag::wn_end);
 }
+#else
+result<warning_value_list> parse_warning_values(borrowed_text value) noexcept;
+#endif
 
 // Writer (format.hpp): code SP agent SP "text", the values joined by ", ".
+#if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace fmt {
 
@@ -122,6 +138,7 @@ inline void write(S& s, warning_value_list const& v, O const& o) {
 
 } // namespace fmt
 } // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

@@ -16,6 +16,14 @@
 namespace sipview {
 namespace detail {
 
+/// The element rule a list type is named by: rule_ref<Tag> runs Tag::rule.
+/// The list types (reason_list, accept_list...) name a rule_ref object, not
+/// the X3 rule itself, so that they are the same types where the grammars
+/// are not visible (separate compilation: rule_ref is incomplete there, its
+/// objects are declared by SIPVIEW_RULE_REF and defined in src.hpp).
+template <class Tag>
+struct rule_ref;
+
 /// The values of one header line: an input range of T. `Element` is the X3
 /// rule of one element, writing into a T in context.
 template <class T, auto const& Element>
@@ -42,21 +50,7 @@ public:
         friend bool operator!=(iterator const& a, iterator const& b) noexcept { return a.at_ != b.at_; }
 
     private:
-        void advance() noexcept {
-            char const* p = next_;
-            // skip COMMA (and the leading SWS of the first element)
-            while (p != end_ && (is(*p, c_wsp) || *p == '\r' || *p == '\n' || *p == ',')) ++p;
-            current_ = T{};
-            if (p == end_) { at_ = nullptr; return; }
-            at_ = p;
-            auto const ctx = x3::make_context<ast_tag<T>>(current_);
-            if (!Element.parse(p, end_, ctx, x3::unused, x3::unused)) {  // unreachable on validated text
-                at_ = nullptr;
-                current_ = T{};
-                return;
-            }
-            next_ = p;
-        }
+        void advance() noexcept;  // re-reads the next element with Element (defined below)
         char const* next_ = nullptr;
         char const* end_ = nullptr;
         char const* at_ = nullptr;
@@ -75,6 +69,32 @@ private:
     std::string_view text_;
     std::size_t count_ = 0;
 };
+
+#if SIPVIEW_HAS_GRAMMARS  // separate mode: instantiated in src.hpp
+template <class Tag>
+struct rule_ref : primitive<rule_ref<Tag>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        return Tag::rule.parse(first, last, ctx, rctx, attr);
+    }
+};
+
+template <class T, auto const& Element>
+SIPVIEW_DECL void value_list<T, Element>::iterator::advance() noexcept {
+    char const* p = next_;
+    // skip COMMA (and the leading SWS of the first element)
+    while (p != end_ && (is(*p, c_wsp) || *p == '\r' || *p == '\n' || *p == ',')) ++p;
+    current_ = T{};
+    if (p == end_) { at_ = nullptr; return; }
+    at_ = p;
+    auto const ctx = x3::make_context<ast_tag<T>>(current_);
+    if (!Element.parse(p, end_, ctx, x3::unused, x3::unused)) {  // unreachable on validated text
+        at_ = nullptr;
+        current_ = T{};
+        return;
+    }
+    next_ = p;
+}
 
 /// element *(COMMA element), counting the elements; the T in context is
 /// scratch space for each in turn.
@@ -114,7 +134,19 @@ inline result<value_list<T, Element>> parse_value_list(std::string_view value, d
     return value_list<T, Element>(detail::without_trailing_lws(value), count);
 }
 
+#endif // SIPVIEW_HAS_GRAMMARS
+
 } // namespace detail
 } // namespace sipview
+
+/// SIPVIEW_RULE_REF(name, Tag): the rule_ref<Tag> object `name` a list type
+/// names its element rule by; after Tag's definition (Tag::rule, the X3
+/// rule), where the grammars are visible. Separate mode: declared only,
+/// defined in src.hpp (SIPVIEW_DEFINE_RULE_REF).
+#if !defined(SIPVIEW_SEPARATE_COMPILATION)
+#define SIPVIEW_RULE_REF(name, Tag) inline constexpr ::sipview::detail::rule_ref<Tag> name{};
+#else
+#define SIPVIEW_RULE_REF(name, Tag) extern ::sipview::detail::rule_ref<Tag> const name;
+#endif
 
 #endif

@@ -1,0 +1,50 @@
+// sipview — build mode: header-only (the default) or separate compilation.
+//
+// Header-only (SIPVIEW_SEPARATE_COMPILATION not defined): every function is
+// defined inline in the headers and every TU that parses instantiates the
+// Boost.Spirit X3 grammars it uses.
+//
+// Separate compilation (SIPVIEW_SEPARATE_COMPILATION defined for the whole
+// program, after Boost.Beast and Boost.URL): the headers only declare the
+// functions that run a grammar, and include no Boost.Spirit header; their
+// definitions and the grammars are compiled once, in the one TU that
+// includes <sipview/src.hpp> (or the CMake target sipview::compiled).
+//
+//   SIPVIEW_DECL             `inline` header-only, nothing in separate mode:
+//                            the linkage of the functions defined in src.hpp.
+//   SIPVIEW_HAS_DEFINITIONS  1 where those functions are defined (header-only,
+//                            or the TU of src.hpp, which defines SIPVIEW_SOURCE).
+//   SIPVIEW_HAS_GRAMMARS     1 where the X3 grammars are visible: the same,
+//                            plus a separate-mode TU that defines
+//                            SIPVIEW_EXPOSE_GRAMMARS (white-box tests of a
+//                            detail:: grammar; they still link the library's
+//                            functions, so nothing is defined twice).
+// A function must not be inline in one TU and not in another of a program:
+// define SIPVIEW_SEPARATE_COMPILATION for every TU or for none.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef SIPVIEW_DETAIL_CONFIG_HPP
+#define SIPVIEW_DETAIL_CONFIG_HPP
+
+#if defined(SIPVIEW_SEPARATE_COMPILATION)
+#define SIPVIEW_DECL
+#if defined(SIPVIEW_SOURCE)
+#define SIPVIEW_HAS_DEFINITIONS 1
+#define SIPVIEW_HAS_GRAMMARS 1
+#else
+#define SIPVIEW_HAS_DEFINITIONS 0
+#if defined(SIPVIEW_EXPOSE_GRAMMARS)
+#define SIPVIEW_HAS_GRAMMARS 1
+#else
+#define SIPVIEW_HAS_GRAMMARS 0
+#endif
+#endif
+#else
+#if defined(SIPVIEW_SOURCE)
+#error "sipview/src.hpp is for SIPVIEW_SEPARATE_COMPILATION: define it for every TU of the program"
+#endif
+#define SIPVIEW_DECL inline
+#define SIPVIEW_HAS_DEFINITIONS 1
+#define SIPVIEW_HAS_GRAMMARS 1
+#endif
+
+#endif

@@ -1,0 +1,2 @@
+// The one TU of this project that compiles sipview's grammars.
+#include <sipview/src.hpp>
