@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>  // std::less_equal
 #include <initializer_list>
 #include <iterator>
@@ -587,10 +589,23 @@ struct digest_fast {
     /// `name` (lower-case letters, length N - 1) as the whole token [a, a + len).
     template <std::size_t N>
     static bool named(iter a, std::size_t len, char const (&name)[N]) noexcept {
-        if (len != N - 1) return false;
-        unsigned diff = 0;  // a constant trip count: unrolled, one branch
-        for (std::size_t i = 0; i + 1 < N; ++i) diff |= static_cast<unsigned char>((a[i] | 0x20) ^ name[i]);
-        return diff == 0;
+        constexpr std::size_t n = N - 1;
+        static_assert(n >= 1 && n <= 16, "a short name");
+        if (len != n) return false;
+        // eight bytes at a time: the token's bytes with the case bit set against the name
+        constexpr std::size_t head = n < 8 ? n : 8;
+        std::uint64_t v = 0, w = 0;
+        std::memcpy(&v, a, head);
+        std::memcpy(&w, name, head);
+        std::uint64_t const fold = 0x2020202020202020ull >> (8 * (8 - head));
+        if ((v | fold) != w) return false;
+        if constexpr (n > 8) {
+            std::uint64_t v2 = 0, w2 = 0;
+            std::memcpy(&v2, a + 8, n - 8);
+            std::memcpy(&w2, name + 8, n - 8);
+            if ((v2 | (0x2020202020202020ull >> (8 * (16 - n)))) != w2) return false;
+        }
+        return true;
     }
     void sws() noexcept {
         if (p != end && *p == ' ') ++p;  // the usual single space (SWS is greedy: the same end)
