@@ -203,8 +203,15 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
             return out;
         }
     }
-    detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
-    detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
+    auto const seen_id = [&](header_id id) {
+        unsigned const idx = static_cast<unsigned>(id);
+        return (seen[idx / 64] & (std::uint64_t{1} << (idx % 64))) != 0;
+    };
+    // (a header the loop did not see has no line to walk for)
+    if (seen_id(header_id::p_asserted_identity))
+        detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
+    if (seen_id(header_id::p_preferred_identity))
+        detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
     if (complete) {
         std::size_t const at = m.body_offset() >= 2 ? m.body_offset() - 2 : m.body_offset();
         for (auto const& req : detail::message_impl::mandatory_headers) {
