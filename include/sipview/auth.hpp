@@ -576,6 +576,11 @@ inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcep
 /// does not have its form, a domain, trailing whitespace, any error) it
 /// returns false and the caller runs the grammar, which gives the result or
 /// the exact error. A digest-uri is checked with the grammar's own rule.
+#if defined(__GNUC__) || defined(__clang__)
+#define SIPVIEW_DIGEST_FAST_INLINE __attribute__((always_inline))  // clang outlined these (g++ inlines them)
+#else
+#define SIPVIEW_DIGEST_FAST_INLINE
+#endif
 struct digest_fast {
     iter p;
     iter end;
@@ -588,7 +593,7 @@ struct digest_fast {
     }
     /// `name` (lower-case letters, length N - 1) as the whole token [a, a + len).
     template <std::size_t N>
-    static bool named(iter a, std::size_t len, char const (&name)[N]) noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE static bool named(iter a, std::size_t len, char const (&name)[N]) noexcept {
         constexpr std::size_t n = N - 1;
         static_assert(n >= 1 && n <= 16, "a short name");
         if (len != n) return false;
@@ -607,17 +612,17 @@ struct digest_fast {
         }
         return true;
     }
-    void sws() noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE void sws() noexcept {
         if (p != end && *p == ' ') ++p;  // the usual single space (SWS is greedy: the same end)
         if (lws_may_start(p, end)) p += lws_length(p, end);
     }
-    std::size_t token() noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE std::size_t token() noexcept {
         iter const b = p;
         p = skip_class<token_chars>(p, end);
         return static_cast<std::size_t>(p - b);
     }
     /// quoted-string of c_qd_fast bytes only.
-    bool quoted() noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE bool quoted() noexcept {
         if (p == end || *p != '"') return false;
         iter const q = skip_class<c_qd_fast>(p + 1, end);
         if (q == end || *q != '"') return false;
@@ -626,7 +631,7 @@ struct digest_fast {
     }
     /// keyword: `lower` as a whole token.
     template <std::size_t N>
-    bool keyword_value(char const (&lower)[N]) noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE bool keyword_value(char const (&lower)[N]) noexcept {
         iter const b = p;
         std::size_t const n = token();
         if (named(b, n, lower)) return true;
@@ -646,7 +651,7 @@ struct digest_fast {
     }
     /// After a param: true with `done` at the end of the value, after a
     /// COMMA otherwise; false on anything else.
-    bool next(bool& done) noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE bool next(bool& done) noexcept {
         if (p == end) {
             done = true;
             return true;
@@ -658,7 +663,7 @@ struct digest_fast {
         return true;
     }
     /// name EQUAL: the name, or an empty view.
-    std::string_view name_equal() noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE std::string_view name_equal() noexcept {
         iter const b = p;
         std::size_t const n = token();
         if (n == 0) return {};
@@ -669,7 +674,7 @@ struct digest_fast {
         return std::string_view(b, n);
     }
     /// auth-param's value: quoted-string / token.
-    bool other_value() noexcept {
+    SIPVIEW_DIGEST_FAST_INLINE bool other_value() noexcept {
         if (p != end && *p == '"') return quoted();
         return token() != 0;
     }
@@ -849,6 +854,8 @@ inline bool fast_challenge(std::string_view value, challenge& c) noexcept {
     c.*auth_access::chal_captured = true;
     return true;
 }
+
+#undef SIPVIEW_DIGEST_FAST_INLINE
 
 /// Turns a raw failure in credentials or a challenge into what a person needs
 /// to hear: missing commas, quoting mistakes, and (through explain_uri_error)
