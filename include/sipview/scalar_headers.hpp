@@ -128,6 +128,30 @@ inline result<std::uint32_t> parse_number(std::string_view value, diag number, d
 /// CSeq value: `4711 INVITE`.
 inline result<cseq> parse_cseq(borrowed_text value) noexcept {
     cseq c;
+    {
+        // The fast path: 1*DIGIT LWS token, nothing after (the grammar on
+        // anything else, which gives the exact error).
+        using namespace detail;
+        iter p = value.data();
+        iter const e = p + value.size();
+        std::uint64_t v = 0;
+        while (p != e && is(*p, c_digit)) {
+            if (v <= 0x7FFFFFFFu) v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+            ++p;
+        }
+        iter const digits_end = p;
+        if (p != value.data() && v <= 0x7FFFFFFFu && lws_may_start(p, e)) {
+            p += lws_length(p, e);
+            iter const m = p;
+            p = skip_class<token_chars>(p, e);
+            if (p != m && p == e && digits_end != m) {
+                c.number_text = std::string_view(value.data(), static_cast<std::size_t>(digits_end - value.data()));
+                c.method = std::string_view(m, static_cast<std::size_t>(e - m));
+                c.number = static_cast<std::uint32_t>(v);
+                return c;
+            }
+        }
+    }
     parse_error err;
     if (detail::run(value, detail::message_impl::cseq_grammar, c, err)) {
         std::uint64_t v = 0;
@@ -141,6 +165,22 @@ inline result<cseq> parse_cseq(borrowed_text value) noexcept {
 
 /// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
 inline result<std::string_view> parse_call_id(borrowed_text value) noexcept {
+    {
+        // The fast path: word ["@" word], nothing after (the grammar on
+        // anything else, which gives the exact error).
+        using namespace detail;
+        iter p = value.data();
+        iter const e = p + value.size();
+        while (p != e && is(*p, word_chars)) ++p;
+        if (p != value.data()) {
+            if (p != e && *p == '@') {
+                iter const w = ++p;
+                while (p != e && is(*p, word_chars)) ++p;
+                if (p == w) p = nullptr;
+            }
+            if (p == e) return value;
+        }
+    }
     detail::message_impl::no_ast ast;
     parse_error err;
     if (detail::run(value, detail::message_impl::call_id_grammar, ast, err)) {
