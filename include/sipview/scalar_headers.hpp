@@ -109,6 +109,18 @@ inline constexpr auto media_type_grammar =
 
 template <std::uint64_t Max>
 inline result<std::uint32_t> parse_number(std::string_view value, diag number, diag range) noexcept {
+    {
+        // The fast path: digits only, at most Max (the grammar on anything
+        // else, for trailing whitespace or the exact error).
+        iter p = value.data();
+        iter const e = p + value.size();
+        std::uint64_t v = 0;
+        while (p != e && is(*p, c_digit)) {
+            if (v <= Max) v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+            ++p;
+        }
+        if (p != value.data() && p == e && v <= Max) return static_cast<std::uint32_t>(v);
+    }
     no_ast ast;
     parse_error err;
     if (run(value, number_grammar<Max>(number, range), ast, err)) {
