@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>  // std::less_equal
 #include <initializer_list>
 #include <iterator>
@@ -568,6 +570,296 @@ inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcep
     return p != text.data() + text.size() && *p == '=';
 }
 
+/// The fast path of parse_credentials and parse_challenge (strict parses
+/// only): the common shape of a Digest value (`Digest name=value, ...` with
+/// quoted values of plain qdtext bytes) scanned once with the character
+/// tables, filling the AST exactly as the grammar would. It accepts a subset
+/// of what the grammar accepts and never rejects: on anything else (another
+/// scheme, a quoted-pair or UTF-8 in a quoted string, a field whose value
+/// does not have its form, a domain, trailing whitespace, any error) it
+/// returns false and the caller runs the grammar, which gives the result or
+/// the exact error. A digest-uri is checked with the grammar's own rule.
+#if defined(__GNUC__) || defined(__clang__)
+#define SIPVIEW_DIGEST_FAST_INLINE __attribute__((always_inline))  // clang outlined these (g++ inlines them)
+#else
+#define SIPVIEW_DIGEST_FAST_INLINE
+#endif
+struct digest_fast {
+    iter p;
+    iter end;
+
+    /// [a, a + n) is `lower` (lower-case letters only) in any case.
+    static bool ci_equal(iter a, std::size_t n, char const* lower) noexcept {
+        for (std::size_t i = 0; i < n; ++i)
+            if (static_cast<char>(a[i] | 0x20) != lower[i]) return false;
+        return true;
+    }
+    /// `name` (lower-case letters, length N - 1) as the whole token [a, a + len).
+    template <std::size_t N>
+    SIPVIEW_DIGEST_FAST_INLINE static bool named(iter a, std::size_t len, char const (&name)[N]) noexcept {
+        constexpr std::size_t n = N - 1;
+        static_assert(n >= 1 && n <= 16, "a short name");
+        if (len != n) return false;
+        // eight bytes at a time: the token's bytes with the case bit set against the name
+        constexpr std::size_t head = n < 8 ? n : 8;
+        std::uint64_t v = 0, w = 0;
+        std::memcpy(&v, a, head);
+        std::memcpy(&w, name, head);
+        std::uint64_t const fold = 0x2020202020202020ull >> (8 * (8 - head));
+        if ((v | fold) != w) return false;
+        if constexpr (n > 8) {
+            std::uint64_t v2 = 0, w2 = 0;
+            std::memcpy(&v2, a + 8, n - 8);
+            std::memcpy(&w2, name + 8, n - 8);
+            if ((v2 | (0x2020202020202020ull >> (8 * (16 - n)))) != w2) return false;
+        }
+        return true;
+    }
+    SIPVIEW_DIGEST_FAST_INLINE void sws() noexcept {
+        if (p != end && *p == ' ') ++p;  // the usual single space (SWS is greedy: the same end)
+        if (lws_may_start(p, end)) p += lws_length(p, end);
+    }
+    SIPVIEW_DIGEST_FAST_INLINE std::size_t token() noexcept {
+        iter const b = p;
+        p = skip_class<token_chars>(p, end);
+        return static_cast<std::size_t>(p - b);
+    }
+    /// quoted-string of c_qd_fast bytes only.
+    SIPVIEW_DIGEST_FAST_INLINE bool quoted() noexcept {
+        if (p == end || *p != '"') return false;
+        iter const q = skip_class<c_qd_fast>(p + 1, end);
+        if (q == end || *q != '"') return false;
+        p = q + 1;
+        return true;
+    }
+    /// keyword: `lower` as a whole token.
+    template <std::size_t N>
+    SIPVIEW_DIGEST_FAST_INLINE bool keyword_value(char const (&lower)[N]) noexcept {
+        iter const b = p;
+        std::size_t const n = token();
+        if (named(b, n, lower)) return true;
+        return false;
+    }
+    /// "Digest" LWS: the scheme and the start of the params, or false.
+    bool scheme(std::string_view& scheme_out) noexcept {
+        if (end - p < 6 || !ci_equal(p, 6, "digest")) return false;
+        iter const b = p;
+        p += 6;
+        if (p != end && is(*p, token_chars)) return false;
+        scheme_out = std::string_view(b, 6);
+        std::size_t const n = lws_may_start(p, end) ? lws_length(p, end) : 0;
+        if (n == 0) return false;
+        p += n;
+        return true;
+    }
+    /// After a param: true with `done` at the end of the value, after a
+    /// COMMA otherwise; false on anything else.
+    SIPVIEW_DIGEST_FAST_INLINE bool next(bool& done) noexcept {
+        if (p == end) {
+            done = true;
+            return true;
+        }
+        sws();
+        if (p == end || *p != ',') return false;
+        ++p;
+        sws();
+        return true;
+    }
+    /// name EQUAL: the name, or an empty view.
+    SIPVIEW_DIGEST_FAST_INLINE std::string_view name_equal() noexcept {
+        iter const b = p;
+        std::size_t const n = token();
+        if (n == 0) return {};
+        sws();
+        if (p == end || *p != '=') return {};
+        ++p;
+        sws();
+        return std::string_view(b, n);
+    }
+    /// auth-param's value: quoted-string / token.
+    SIPVIEW_DIGEST_FAST_INLINE bool other_value() noexcept {
+        if (p != end && *p == '"') return quoted();
+        return token() != 0;
+    }
+};
+
+/// The credentials fast path (see digest_fast).
+inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
+    digest_fast f{value.data(), value.data() + value.size()};
+    iter const begin = f.p;
+    if (!f.scheme(c.scheme)) return false;
+    iter const params = f.p;
+    for (bool done = false; !done;) {
+        std::string_view const name = f.name_equal();
+        if (name.empty()) return false;
+        iter const v = f.p;
+        std::string_view credentials::*field = nullptr;
+        iter const n = name.data();
+        std::size_t const len = name.size();
+        switch (ascii_lower(name[0])) {
+        case 'u':
+            if (digest_fast::named(n, len, "username")) {
+                if (!f.quoted()) return false;
+                field = auth_access::cred_username;
+            } else if (digest_fast::named(n, len, "uri")) {
+                // digest-uri: a whole SIP URI between the quotes (no URI holds
+                // a '"'), checked with the URI grammar; an abs-path or
+                // anything else goes to the credentials grammar
+                if (f.p == f.end || *f.p != '"') return false;
+                iter const q = skip_class<c_qd_fast>(f.p + 1, f.end);
+                if (q == f.end || *q != '"') return false;
+                sipview::uri u;
+                parse_error err;
+                if (!run(std::string_view(f.p + 1, static_cast<std::size_t>(q - (f.p + 1))), grammar::uri_entry, u, err)) return false;
+                f.p = q + 1;
+                field = auth_access::cred_uri;
+            } else if (digest_fast::named(n, len, "userhash")) {
+                if (!f.keyword_value("true")) {
+                    f.p = v;
+                    if (!f.keyword_value("false")) return false;
+                }
+                field = auth_access::cred_userhash;
+            } else if (!f.other_value())
+                return false;
+            break;
+        case 'r':
+            if (digest_fast::named(n, len, "realm")) {
+                if (!f.quoted()) return false;
+                field = auth_access::cred_realm;
+            } else if (digest_fast::named(n, len, "response")) {
+                // request-digest = LDQUOT (32LHEX / 64LHEX) RDQUOT
+                if (f.p == f.end || *f.p != '"') return false;
+                iter const q = skip_class<c_lhex>(f.p + 1, f.end);
+                std::ptrdiff_t const digits = q - (f.p + 1);
+                if ((digits != 32 && digits != 64) || q == f.end || *q != '"') return false;
+                f.p = q + 1;
+                field = auth_access::cred_response;
+            } else if (!f.other_value())
+                return false;
+            break;
+        case 'n':
+            if (digest_fast::named(n, len, "nonce")) {
+                if (!f.quoted()) return false;
+                field = auth_access::cred_nonce;
+            } else if (digest_fast::named(n, len, "nc")) {
+                // nc-value = 8LHEX, not followed by a token character
+                if (f.end - f.p < 8) return false;
+                for (int i = 0; i < 8; ++i)
+                    if (!is(f.p[i], c_lhex)) return false;
+                f.p += 8;
+                if (f.p != f.end && is(*f.p, token_chars)) return false;
+                field = auth_access::cred_nc;
+            } else if (!f.other_value())
+                return false;
+            break;
+        case 'c':
+            if (digest_fast::named(n, len, "cnonce")) {
+                if (!f.quoted()) return false;
+                field = auth_access::cred_cnonce;
+            } else if (!f.other_value())
+                return false;
+            break;
+        case 'o':
+            if (digest_fast::named(n, len, "opaque")) {
+                if (!f.quoted()) return false;
+                field = auth_access::cred_opaque;
+            } else if (!f.other_value())
+                return false;
+            break;
+        case 'a':
+            if (digest_fast::named(n, len, "algorithm")) {
+                if (f.token() == 0) return false;
+                field = auth_access::cred_algorithm;
+            } else if (!f.other_value())
+                return false;
+            break;
+        case 'q':
+            if (digest_fast::named(n, len, "qop")) {
+                if (f.token() == 0) return false;
+                field = auth_access::cred_qop;
+            } else if (!f.other_value())
+                return false;
+            break;
+        default:
+            if (!f.other_value()) return false;
+        }
+        if (field != nullptr && (c.*field).data() == nullptr) c.*field = std::string_view(v, static_cast<std::size_t>(f.p - v));
+        iter const value_end = f.p;
+        if (!f.next(done)) return false;
+        if (done) c.params_text = std::string_view(params, static_cast<std::size_t>(value_end - params));
+    }
+    c.text = std::string_view(begin, value.size());
+    c.*auth_access::cred_captured = true;
+    return true;
+}
+
+/// The challenge fast path (see digest_fast): a domain, a charset, a
+/// following challenge or anything unusual goes to the grammar.
+inline bool fast_challenge(std::string_view value, challenge& c) noexcept {
+    digest_fast f{value.data(), value.data() + value.size()};
+    iter const begin = f.p;
+    if (!f.scheme(c.scheme)) return false;
+    iter const params = f.p;
+    for (bool done = false; !done;) {
+        std::string_view const name = f.name_equal();
+        if (name.empty()) return false;
+        iter const v = f.p;
+        std::string_view challenge::*field = nullptr;
+        iter const n = name.data();
+        std::size_t const len = name.size();
+        if (digest_fast::named(n, len, "realm")) {
+            if (!f.quoted()) return false;
+            field = auth_access::chal_realm;
+        } else if (digest_fast::named(n, len, "nonce")) {
+            if (!f.quoted()) return false;
+            field = auth_access::chal_nonce;
+        } else if (digest_fast::named(n, len, "opaque")) {
+            if (!f.quoted()) return false;
+            field = auth_access::chal_opaque;
+        } else if (digest_fast::named(n, len, "algorithm")) {
+            if (f.token() == 0) return false;
+            field = auth_access::chal_algorithm;
+        } else if (digest_fast::named(n, len, "qop")) {
+            // qop-options = LDQUOT qop-value *("," qop-value) RDQUOT, SWS around the commas
+            if (f.p == f.end || *f.p != '"') return false;
+            ++f.p;
+            for (;;) {
+                if (f.token() == 0) return false;
+                iter const after = f.p;
+                f.sws();
+                if (f.p != f.end && *f.p == ',') {
+                    ++f.p;
+                    f.sws();
+                    continue;
+                }
+                f.p = after;
+                break;
+            }
+            if (f.p == f.end || *f.p != '"') return false;
+            ++f.p;
+            field = auth_access::chal_qop;
+        } else if (digest_fast::named(n, len, "stale") || digest_fast::named(n, len, "userhash")) {
+            if (!f.keyword_value("true")) {
+                f.p = v;
+                if (!f.keyword_value("false")) return false;
+            }
+            field = (len == 5) ? auth_access::chal_stale : auth_access::chal_userhash;
+        } else if (digest_fast::named(n, len, "domain") || digest_fast::named(n, len, "charset")) {
+            return false;
+        } else if (!f.other_value())
+            return false;
+        if (field != nullptr && (c.*field).data() == nullptr) c.*field = std::string_view(v, static_cast<std::size_t>(f.p - v));
+        iter const value_end = f.p;
+        if (!f.next(done)) return false;
+        if (done) c.params_text = std::string_view(params, static_cast<std::size_t>(value_end - params));
+    }
+    c.text = std::string_view(begin, value.size());
+    c.*auth_access::chal_captured = true;
+    return true;
+}
+
+#undef SIPVIEW_DIGEST_FAST_INLINE
+
 /// Turns a raw failure in credentials or a challenge into what a person needs
 /// to hear: missing commas, quoting mistakes, and (through explain_uri_error)
 /// problems inside a digest-uri or domain URI.
@@ -661,7 +953,9 @@ SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, par
     result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
     credentials& c = *r;
     parse_error err;
-    if (!detail::run(value, detail::grammar::credentials_entry, c, err, opts)) {
+    if (opts.lenient.bits() == 0 && fast_credentials(value, c)) {
+        // the common Digest shape, as the grammar would have filled it
+    } else if (c = credentials{}; !detail::run(value, detail::grammar::credentials_entry, c, err, opts)) {
         detail::explain_auth_error(value, err);
         r.set_error(err);
         return r;
@@ -693,7 +987,9 @@ namespace detail {
 SIPVIEW_DECL result<challenge> parse_challenge_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<challenge> r(std::in_place);
     parse_error err;
-    if (!detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
+    if (opts.lenient.bits() == 0 && fast_challenge(value, *r)) {
+        // the common Digest shape, as the grammar would have filled it
+    } else if (*r = challenge{}; !detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
         detail::explain_auth_error(value, err);
         r.set_error(err);
     }

@@ -226,6 +226,31 @@ using product_list = detail::value_list<product_item, detail::server_val_ref>;
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<product_list> parse_product_list(borrowed_text value) noexcept {
     std::size_t count = 0;
+    {
+        // The fast path: products (token [SLASH token]) separated by LWS, no
+        // comment (the grammar on anything else, for the exact error).
+        using namespace detail;
+        iter p = value.data();
+        iter const e = p + value.size();
+        for (;;) {
+            iter const t = p;
+            p = skip_class<token_chars>(p, e);
+            if (p == t) break;
+            if (p != e && *p == '/') {
+                iter const v = ++p;
+                p = skip_class<token_chars>(p, e);
+                if (p == v) break;
+            }
+            ++count;
+            if (p == e) return product_list(std::string_view(value), count);
+            std::size_t const n = lws_may_start(p, e) ? lws_length(p, e) : 0;
+            if (n == 0) break;
+            p += n;
+            if (p == e) return product_list(detail::without_trailing_lws(value), count);
+            if (*p == '/') break;  // SLASH after whitespace: the grammar
+        }
+        count = 0;
+    }
     product_item scratch{};
     parse_error err;
     auto const g = detail::grammar::product_rules::counted_products_parser(&count) >> detail::grammar::SWS >>

@@ -110,6 +110,18 @@ inline constexpr auto media_type_grammar =
 
 template <std::uint64_t Max>
 inline result<std::uint32_t> parse_number(std::string_view value, diag number, diag range) noexcept {
+    {
+        // The fast path: digits only, at most Max (the grammar on anything
+        // else, for trailing whitespace or the exact error).
+        iter p = value.data();
+        iter const e = p + value.size();
+        std::uint64_t v = 0;
+        while (p != e && is(*p, c_digit)) {
+            if (v <= Max) v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+            ++p;
+        }
+        if (p != value.data() && p == e && v <= Max) return static_cast<std::uint32_t>(v);
+    }
     no_ast ast;
     parse_error err;
     if (run(value, number_grammar<Max>(number, range), ast, err)) {
@@ -131,6 +143,30 @@ inline result<std::uint32_t> parse_number(std::string_view value, diag number, d
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<cseq> parse_cseq(borrowed_text value) noexcept {
     cseq c;
+    {
+        // The fast path: 1*DIGIT LWS token, nothing after (the grammar on
+        // anything else, which gives the exact error).
+        using namespace detail;
+        iter p = value.data();
+        iter const e = p + value.size();
+        std::uint64_t v = 0;
+        while (p != e && is(*p, c_digit)) {
+            if (v <= 0x7FFFFFFFu) v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+            ++p;
+        }
+        iter const digits_end = p;
+        if (p != value.data() && v <= 0x7FFFFFFFu && lws_may_start(p, e)) {
+            p += lws_length(p, e);
+            iter const m = p;
+            p = skip_class<token_chars>(p, e);
+            if (p != m && p == e && digits_end != m) {
+                c.number_text = std::string_view(value.data(), static_cast<std::size_t>(digits_end - value.data()));
+                c.method = std::string_view(m, static_cast<std::size_t>(e - m));
+                c.number = static_cast<std::uint32_t>(v);
+                return c;
+            }
+        }
+    }
     parse_error err;
     if (detail::run(value, detail::message_impl::cseq_grammar, c, err)) {
         std::uint64_t v = 0;
@@ -148,6 +184,22 @@ result<cseq> parse_cseq(borrowed_text value) noexcept;
 /// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<std::string_view> parse_call_id(borrowed_text value) noexcept {
+    {
+        // The fast path: word ["@" word], nothing after (the grammar on
+        // anything else, which gives the exact error).
+        using namespace detail;
+        iter p = value.data();
+        iter const e = p + value.size();
+        while (p != e && is(*p, word_chars)) ++p;
+        if (p != value.data()) {
+            if (p != e && *p == '@') {
+                iter const w = ++p;
+                while (p != e && is(*p, word_chars)) ++p;
+                if (p == w) p = nullptr;
+            }
+            if (p == e) return value;
+        }
+    }
     detail::message_impl::no_ast ast;
     parse_error err;
     if (detail::run(value, detail::message_impl::call_id_grammar, ast, err)) {

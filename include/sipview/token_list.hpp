@@ -183,12 +183,41 @@ constexpr auto whole(List const& list, diag end) {
 namespace token_list_impl {
 namespace rules = grammar::token_list_rules;
 
+/// Whether `value` is token *(COMMA token) [SWS]: what the option-tag and
+/// Method lists accept, on the common shape only (a false answer means
+/// "ask the grammar").
+inline bool plain_token_list(std::string_view value) noexcept {
+    iter p = value.data();
+    iter const end = p + value.size();
+    for (;;) {
+        iter const t = p;
+        p = skip_class<token_chars>(p, end);
+        if (p == t) return false;
+        if (p == end) return true;
+        if (*p == ' ') ++p;  // the usual single space (SWS is greedy: the same end)
+        if (lws_may_start(p, end)) p += lws_length(p, end);
+        if (p == end) return true;
+        if (*p != ',') return false;
+        ++p;
+        if (p != end && *p == ' ') ++p;
+        if (lws_may_start(p, end)) p += lws_length(p, end);
+    }
+}
+
 /// Runs `g` over all of `value`; an empty value is an empty list when `optional`.
 template <class Grammar>
 inline result<token_list> parse(std::string_view value, Grammar const& g, char sep, bool optional) noexcept {
     // an empty list: nothing but SWS = [LWS]
     if (optional && lws_length(value.data(), value.data() + value.size()) == value.size())
         return token_list(value.substr(0, 0), sep);
+    // The fast path of the token lists (option-tags, Methods, event-types):
+    // tokens and COMMAs scanned with the character tables; anything else
+    // (or any error) goes to the grammar, which gives the exact error.
+    // (Not the event-types: checking their dots costs what it saves.)
+    using token_items = decltype(rules::whole(rules::option_tags, diag::tl_end));
+    if constexpr (std::is_same_v<Grammar, token_items>) {
+        if (sep == ',' && plain_token_list(value)) return token_list(detail::without_trailing_lws(value), sep);
+    }
     struct no_ast {} ast;
     parse_error err;
     if (!run(value, g, ast, err)) return err;

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -54,12 +55,29 @@ inline constexpr mandatory_header mandatory_headers[] = {
     {header_id::max_forwards, diag::msg_missing_max_forwards, true},
 };
 
+/// Whether `text` holds "=phone" (any case): no user=phone parameter
+/// (whose value iequals "phone") without it. A first test that skips the
+/// parameter lookup (and a Contact list's second walk) on most values.
+inline bool may_name_phone(std::string_view text) noexcept {
+    char const* p = text.data();
+    char const* const end = p + text.size();
+    while (end - p >= 6) {
+        p = static_cast<char const*>(std::memchr(p, '=', static_cast<std::size_t>(end - p - 5)));
+        if (p == nullptr) return false;
+        if (((p[1] | 0x20) == 'p') && ((p[2] | 0x20) == 'h') && ((p[3] | 0x20) == 'o') && ((p[4] | 0x20) == 'n') &&
+            ((p[5] | 0x20) == 'e'))
+            return true;
+        ++p;
+    }
+    return false;
+}
+
 /// A sip/sips URI with user=phone whose user part is not a
 /// telephone-subscriber (RFC 3261 §19.1.6, RFC 3966): a warning at the byte
 /// where the telephone-subscriber grammar stops (the URI itself is valid).
 template <class Message>
 inline void check_user_phone(Message const& m, uri const& u, warning_list& warnings) noexcept {
-    if (!u.is_sip() || !u.user || u.params_text.empty()) return;
+    if (!u.is_sip() || !u.user || !may_name_phone(u.params_text)) return;
     std::optional<std::string_view> const p = u.param_value("user");
     if (!p || !iequals(*p, "phone")) return;
     auto const r = parse_telephone_subscriber(*u.user);
@@ -130,7 +148,8 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
         }
         if constexpr (H::id == header_id::from || H::id == header_id::to) check_user_phone(m, r->uri, warnings);
         if constexpr (H::id == header_id::contact) {
-            for (name_addr const& n : *r) check_user_phone(m, n.uri, warnings);
+            if (may_name_phone(h.value))  // else no element has user=phone: no second walk of the list
+                for (name_addr const& n : *r) check_user_phone(m, n.uri, warnings);
         }
         // No second pass of the header-value byte check: every typed grammar
         // accepts header-value text only (no control bytes but HTAB and
@@ -184,8 +203,15 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
             return out;
         }
     }
-    detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
-    detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
+    auto const seen_id = [&](header_id id) {
+        unsigned const idx = static_cast<unsigned>(id);
+        return (seen[idx / 64] & (std::uint64_t{1} << (idx % 64))) != 0;
+    };
+    // (a header the loop did not see has no line to walk for)
+    if (seen_id(header_id::p_asserted_identity))
+        detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
+    if (seen_id(header_id::p_preferred_identity))
+        detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
     if (complete) {
         std::size_t const at = m.body_offset() >= 2 ? m.body_offset() - 2 : m.body_offset();
         for (auto const& req : detail::message_impl::mandatory_headers) {
