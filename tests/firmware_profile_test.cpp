@@ -1,11 +1,12 @@
 // The firmware profile: SIPVIEW_NO_LENIENCY (leniency.hpp: the flags
-// compiled out) and SIPVIEW_NO_DIAGNOSTIC_TEXT (diagnostics.hpp: ids and
-// names without prose). Every flag asked for is ignored, each row's example
+// compiled out), SIPVIEW_NO_DIAGNOSTIC_TEXT (diagnostics.hpp: ids and names
+// without prose) and SIPVIEW_NO_FAST_PATHS (detail/config.hpp: every value
+// through its grammar). Every flag asked for is ignored, each row's example
 // gets exactly the strict verdict, error id and offset, no error names a
 // flag, errors keep their id, code and offset with no text, and every entry
-// point's verdicts are the strict ones.
-#if !defined(SIPVIEW_NO_LENIENCY) || !defined(SIPVIEW_NO_DIAGNOSTIC_TEXT)
-#error "this test must be compiled with SIPVIEW_NO_LENIENCY and SIPVIEW_NO_DIAGNOSTIC_TEXT"
+// point's verdicts (the grammars alone) are the strict ones.
+#if !defined(SIPVIEW_NO_LENIENCY) || !defined(SIPVIEW_NO_DIAGNOSTIC_TEXT) || !defined(SIPVIEW_NO_FAST_PATHS)
+#error "this test must be compiled with SIPVIEW_NO_LENIENCY, SIPVIEW_NO_DIAGNOSTIC_TEXT and SIPVIEW_NO_FAST_PATHS"
 #endif
 
 #include "leniency_examples.hpp"
@@ -17,6 +18,7 @@ using sipview_test::parse_example;
 
 static_assert(!leniency_compiled_in, "SIPVIEW_NO_LENIENCY compiles the flags out");
 static_assert(!detail::diagnostic_text_compiled_in, "SIPVIEW_NO_DIAGNOSTIC_TEXT compiles the prose out");
+static_assert(!detail::fast_paths, "SIPVIEW_NO_FAST_PATHS compiles the fast paths out");
 static_assert(info(diag::uri_second_at).name == std::string_view("uri_second_at"));
 static_assert(info(diag::via_ttl_range).code == errc::out_of_range);
 

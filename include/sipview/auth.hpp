@@ -953,7 +953,7 @@ SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, par
     result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
     credentials& c = *r;
     parse_error err;
-    if (opts.lenient.bits() == 0 && fast_credentials(value, c)) {
+    if (fast_paths && opts.lenient.bits() == 0 && fast_credentials(value, c)) {
         // the common Digest shape, as the grammar would have filled it
     } else if (c = credentials{}; !detail::run(value, detail::grammar::credentials_entry, c, err, opts)) {
         detail::explain_auth_error(value, err);
@@ -987,7 +987,7 @@ namespace detail {
 SIPVIEW_DECL result<challenge> parse_challenge_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<challenge> r(std::in_place);
     parse_error err;
-    if (opts.lenient.bits() == 0 && fast_challenge(value, *r)) {
+    if (fast_paths && opts.lenient.bits() == 0 && fast_challenge(value, *r)) {
         // the common Digest shape, as the grammar would have filled it
     } else if (*r = challenge{}; !detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
         detail::explain_auth_error(value, err);

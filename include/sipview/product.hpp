@@ -226,7 +226,7 @@ using product_list = detail::value_list<product_item, detail::server_val_ref>;
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<product_list> parse_product_list(borrowed_text value) noexcept {
     std::size_t count = 0;
-    {
+    if constexpr (detail::fast_paths) {
         // The fast path: products (token [SLASH token]) separated by LWS, no
         // comment (the grammar on anything else, for the exact error).
         using namespace detail;

@@ -110,7 +110,7 @@ inline constexpr auto media_type_grammar =
 
 template <std::uint64_t Max>
 inline result<std::uint32_t> parse_number(std::string_view value, diag number, diag range) noexcept {
-    {
+    if constexpr (sipview::detail::fast_paths) {
         // The fast path: digits only, at most Max (the grammar on anything
         // else, for trailing whitespace or the exact error).
         iter p = value.data();
@@ -143,7 +143,7 @@ inline result<std::uint32_t> parse_number(std::string_view value, diag number, d
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<cseq> parse_cseq(borrowed_text value) noexcept {
     cseq c;
-    {
+    if constexpr (detail::fast_paths) {
         // The fast path: 1*DIGIT LWS token, nothing after (the grammar on
         // anything else, which gives the exact error).
         using namespace detail;
@@ -184,7 +184,7 @@ result<cseq> parse_cseq(borrowed_text value) noexcept;
 /// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<std::string_view> parse_call_id(borrowed_text value) noexcept {
-    {
+    if constexpr (detail::fast_paths) {
         // The fast path: word ["@" word], nothing after (the grammar on
         // anything else, which gives the exact error).
         using namespace detail;

@@ -215,7 +215,7 @@ inline result<token_list> parse(std::string_view value, Grammar const& g, char s
     // (or any error) goes to the grammar, which gives the exact error.
     // (Not the event-types: checking their dots costs what it saves.)
     using token_items = decltype(rules::whole(rules::option_tags, diag::tl_end));
-    if constexpr (std::is_same_v<Grammar, token_items>) {
+    if constexpr (fast_paths && std::is_same_v<Grammar, token_items>) {
         if (sep == ',' && plain_token_list(value)) return token_list(detail::without_trailing_lws(value), sep);
     }
     struct no_ast {} ast;
