@@ -59,6 +59,12 @@ struct parse_error {
 /// catalogue. For a positional row (no message of its own) the message is
 /// that of diag::unexpected_end when `at_end` (the offset is the end of the
 /// input), else that of diag::unexpected_character.
+/// Out of line and cold (GCC, clang): errors are the rare path, and the
+/// catalogue lookup inlined at each of its hundreds of call sites would
+/// grow the scanners' hot loops.
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
 inline constexpr parse_error make_error(diag d, std::size_t offset, bool at_end = false) noexcept {
     diag_info const& r = info(d);
     parse_error e;
