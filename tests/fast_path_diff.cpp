@@ -1,0 +1,450 @@
+// Differential test of the strict path's fast paths (detail::fast_paths,
+// detail/config.hpp). Built twice by tests/CMakeLists.txt: as is and with
+// SIPVIEW_NO_FAST_PATHS (every value through its X3 grammar). Both programs
+// generate the same deterministic corpus of header values (registry examples,
+// the values of tests/data's messages, hand-picked edge cases, and byte-level
+// variants of those: truncations, deletions, insertions and replacements of
+// SIP-significant bytes, double edits, splices) and print one line per
+// input: row, escaped input, then `ok` and the typed fields (through the
+// ASTs' visit_fields and the few shapes below) or `error`, the diag id and
+// the offset. fast_path_diff.sh compares the two outputs byte for byte.
+//   fast_path_diff [DATA_DIR]    (default: SIPVIEW_TEST_DATA)
+// Test code: it allocates.
+#include <sipview/sipview.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+using namespace sipview;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Printing any AST the covered rows parse to.
+
+void put_text(std::string& o, std::string_view v) {
+    static char const hex[] = "0123456789abcdef";
+    o += '"';
+    for (char c : v) {
+        auto const u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += c;
+        } else if (u < 0x20 || u >= 0x7f) {
+            o += "\\x";
+            o += hex[u >> 4];
+            o += hex[u & 15];
+        } else {
+            o += c;
+        }
+    }
+    o += '"';
+}
+
+struct printer;
+template <class T, class = void>
+struct has_fields : std::false_type {};
+template <class T>
+struct has_fields<T, std::void_t<decltype(visit_fields(std::declval<T const&>(), std::declval<printer&>()))>> : std::true_type {};
+template <class T, class = void>
+struct is_list : std::false_type {};
+template <class T>
+struct is_list<T, std::void_t<decltype(std::declval<T const&>().begin()), decltype(std::declval<T const&>().end())>>
+    : std::bool_constant<!std::is_convertible_v<T const&, std::string_view> && !has_fields<T>::value> {};
+
+void put(std::string& o, std::string_view v) { put_text(o, v); }
+void put(std::string& o, param_range const& r) {
+    o += "params(";
+    put_text(o, r.text());
+    o += ")[";
+    for (param const& p : r) {
+        put_text(o, p.name);
+        if (p.value) {
+            o += '=';
+            put_text(o, *p.value);
+        }
+        o += ';';
+    }
+    o += ']';
+}
+void put(std::string& o, auth_value const& v) {
+    put_text(o, v.raw);
+    if (v.quoted) o += "q";
+}
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+void put(std::string& o, T v);
+template <class T>
+void put(std::string& o, std::optional<T> const& v);
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+void put(std::string& o, T const& v);
+template <class T, std::enable_if_t<is_list<T>::value, int> = 0>
+void put(std::string& o, T const& v);
+
+void put(std::string& o, cseq const& c) {
+    o += "{number=" + std::to_string(c.number) + ",number_text=";
+    put_text(o, c.number_text);
+    o += ",method=";
+    put_text(o, c.method);
+    o += '}';
+}
+void put(std::string& o, media_type const& m) {
+    o += "{text=";
+    put_text(o, m.text);
+    o += ",type=";
+    put_text(o, m.type);
+    o += ",subtype=";
+    put_text(o, m.subtype);
+    o += ',';
+    put(o, m.params());
+    o += '}';
+}
+/// A product or comment of Server / User-Agent: its text too (visit_fields has the parts).
+void put_product(std::string& o, product_item const& p);
+
+template <class A>
+void put_auth_common(std::string& o, A const& a) {
+    o += "{text=";
+    put_text(o, a.text);
+    o += ",scheme=";
+    put_text(o, a.scheme);
+    o += ",params_text=";
+    put_text(o, a.params_text);
+    o += ',';
+    put(o, a.params());
+}
+#define SIPVIEW_DIFF_FIELD(name) \
+    o += "," #name "=";          \
+    put(o, a.name());
+void put(std::string& o, credentials const& a) {
+    put_auth_common(o, a);
+    SIPVIEW_DIFF_FIELD(username) SIPVIEW_DIFF_FIELD(realm) SIPVIEW_DIFF_FIELD(nonce) SIPVIEW_DIFF_FIELD(uri)
+    SIPVIEW_DIFF_FIELD(response) SIPVIEW_DIFF_FIELD(algorithm) SIPVIEW_DIFF_FIELD(cnonce) SIPVIEW_DIFF_FIELD(opaque)
+    SIPVIEW_DIFF_FIELD(qop) SIPVIEW_DIFF_FIELD(nc) SIPVIEW_DIFF_FIELD(userhash) SIPVIEW_DIFF_FIELD(bearer_token)
+    o += '}';
+}
+void put(std::string& o, challenge const& a) {
+    put_auth_common(o, a);
+    o += ",following=";
+    put_text(o, a.following);
+    SIPVIEW_DIFF_FIELD(realm) SIPVIEW_DIFF_FIELD(nonce) SIPVIEW_DIFF_FIELD(opaque) SIPVIEW_DIFF_FIELD(stale)
+    SIPVIEW_DIFF_FIELD(algorithm) SIPVIEW_DIFF_FIELD(domain) SIPVIEW_DIFF_FIELD(charset) SIPVIEW_DIFF_FIELD(userhash)
+    SIPVIEW_DIFF_FIELD(qop) SIPVIEW_DIFF_FIELD(scope) SIPVIEW_DIFF_FIELD(authz_server) SIPVIEW_DIFF_FIELD(error)
+    o += ",qop_options=[";
+    for (auto q : a.qop_options()) {
+        put_text(o, q);
+        o += ';';
+    }
+    o += "]}";
+}
+#undef SIPVIEW_DIFF_FIELD
+
+/// visit_fields(ast, f) calls f(name, value) for each field.
+struct printer {
+    std::string* o;
+    template <class V>
+    void operator()(char const* name, V const& v) const {
+        *o += name;
+        *o += '=';
+        put(*o, v);
+        *o += ',';
+    }
+};
+
+template <class T, std::enable_if_t<std::is_integral_v<T>, int>>
+void put(std::string& o, T v) {
+    if constexpr (std::is_same_v<T, bool>) o += v ? "true" : "false";
+    else if constexpr (std::is_signed_v<T>) o += std::to_string(static_cast<long long>(v));
+    else o += std::to_string(static_cast<unsigned long long>(v));
+}
+template <class T>
+void put(std::string& o, std::optional<T> const& v) {
+    if (v) put(o, *v);
+    else o += "null";
+}
+template <class T, std::enable_if_t<has_fields<T>::value, int>>
+void put(std::string& o, T const& v) {
+    o += '{';
+    visit_fields(v, printer{&o});
+    o += '}';
+}
+template <class T, std::enable_if_t<is_list<T>::value, int>>
+void put(std::string& o, T const& v) {
+    o += '[';
+    for (auto const& e : v) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(e)>, product_item>) put_product(o, e);
+        else put(o, e);
+        o += ';';
+    }
+    o += ']';
+}
+void put_product(std::string& o, product_item const& p) {
+    o += "text=";
+    put_text(o, p.text);
+    put(o, p);
+}
+
+// ---------------------------------------------------------------------------
+// The corpus.
+
+struct rng {
+    std::uint64_t s;
+    std::uint32_t next() {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(s >> 33);
+    }
+    std::size_t below(std::size_t n) { return n == 0 ? 0 : next() % n; }
+};
+
+// SIP-significant bytes.
+constexpr char alphabet[] = {',', ';', '=', '"', '\\', '/', '@', ':', ' ', '\t', '\r', '\n', '(', ')', '<', '>', '0',
+                             '1', '9', 'a', 'Z', '.', '-', '*', '%', '\x80', '\xff', '\0', 'q', 'x'};
+constexpr std::size_t alphabet_size = sizeof(alphabet);
+
+/// Edge cases common to every row.
+std::vector<std::string> generic_edges() {
+    using namespace std::string_literals;
+    return {""s, " "s, "\t"s, "  \t "s, "\r\n "s, " \r\n\t"s, ","s, ", "s, ";"s, "\0"s, "\x80"s, "\xff"s, "\r"s, "\n"s,
+            "a"s, "a "s, " a"s, "a\r\n b"s, "a,"s, ",a"s, "a,,b"s, "a, ,b"s, "(x)"s, "\"x\""s};
+}
+
+/// Hand-picked edge cases per kind of row.
+std::vector<std::string> edges_for(std::string_view parser) {
+    using namespace std::string_literals;
+    std::vector<std::string> v;
+    if (parser == "parse_credentials" || parser == "parse_challenge") {
+        v = {"Digest"s, "Digest "s, "Digest  "s, "digest realm=\"a\""s, "DIGEST REALM=\"a\", NONCE=\"b\""s,
+             "Digest realm=\"a\", realm=\"b\""s, "Digest nonce=\"1\", nonce=\"1\""s, "Digest realm=\"a\" nonce=\"b\""s,
+             "Digest realm=\"a\",, nonce=\"b\""s, "Digest realm=\"a\","s, "Digest realm=\"a\", "s,
+             "Digest realm=\"a\" "s, "Digest realm=\"a\"\r\n "s, "Digest\r\n realm=\"a\""s, "Digest\trealm=\"a\""s,
+             "Digest realm = \"a\" , nonce = \"b\""s, "Digest realm=\"a\\\"b\""s, "Digest realm=\"a\\\\\""s,
+             "Digest realm=\"a\\\""s, "Digest realm=\"\xc3\xa9\""s, "Digest realm=\"\x80\""s, "Digest realm=\"a\0b\""s,
+             "Digest realm=\"a\rb\""s, "Digest realm=\"a\nb\""s, "Digest realm=\"a\r\n b\""s,
+             "Digest algorithm=MD5"s, "Digest algorithm=md5-sess"s, "Digest algorithm=SHA-256"s,
+             "Digest algorithm=SHA-512-256-sess"s, "Digest algorithm=\"MD5\""s, "Digest algorithm="s,
+             "Digest algorithm=,realm=\"a\""s, "Digest algorithm=-"s, "Digest algorithm=x/y"s, "Digest foo=bar"s,
+             "Digest foo=\"bar\", baz=1"s, "Digest foo"s, "Digest foo="s, "Digest =x"s, "Digest realm=a"s,
+             "Digest stale=TRUE"s, "Digest stale=maybe"s, "Digest qop=\"auth,auth-int\""s, "Digest qop=auth"s,
+             "Digest qop=\"auth, ,x\""s, "Digest nc=00000001"s, "Digest nc=0000001"s, "Digest nc=0000000g"s,
+             "Digest nc=000000001"s, "Digest uri=\"sip:a@b\""s, "Digest uri=sip:a@b"s, "Digest response=\"abc\""s,
+             "Digest response=\"0123456789abcdef0123456789abcdef\""s, "Digest username=\"a\", userhash=true"s,
+             "Digest domain=\"sip:a sip:b\""s, "Digest opaque=\"\""s, "Digest cnonce=\"x\", qop=auth-int"s,
+             "Bearer"s, "Bearer "s, "Bearer abc.def-ghi_~+/=="s, "Bearer realm=\"a\", error=\"invalid_token\""s,
+             "Bearer a b"s, "Other"s, "Other a=b"s, "Other a=b, c=\"d\""s, "NoOneKnowsThisScheme x=1, y"s,
+             "Digest realm=\"a\", Digest realm=\"b\""s, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="s, "Digest\0"s,
+             "Digest realm=\"a\"\0"s, "Digest realm=\"a\"\r\n"s, "Digest realm=\"a\"\r\n\r\n x=1"s};
+    } else if (parser == "parse_cseq") {
+        v = {"1 INVITE"s, "0 ACK"s, "00001 BYE"s, "4294967295 INVITE"s, "4294967296 INVITE"s, "2147483647 INVITE"s,
+             "2147483648 INVITE"s, "99999999999 INVITE"s, "1  INVITE"s, "1\tINVITE"s, "1\r\n INVITE"s, " 1 INVITE"s,
+             "1 INVITE "s, "1 INVITE\t"s, "1 INVITE\r\n "s, "1INVITE"s, "1 "s, "1"s, " INVITE"s, "1 INV ITE"s,
+             "1 invite"s, "1 INVITE,"s, "1 X-Ext.meth~!%*_+`'"s, "-1 INVITE"s, "+1 INVITE"s, "1 INV@ITE"s,
+             "1 INVITE\0"s, "1 \x80"s, "1 INVITE\r\n"s};
+    } else if (parser == "parse_call_id") {
+        v = {"a"s, "a@b"s, "a@b@c"s, "@b"s, "a@"s, "a b"s, "a "s, " a"s, "a\t"s, "a\r\n "s, "abc.-!%*_+`'~()<>:\\\"/[]?{}"s,
+             "a\x80"s, "a\0"s, "a,b"s, "a;b"s, "a=b"s, "f81d4fae-7dec-11d0-a765-00a0c91e6bf6@192.0.2.4"s};
+    } else if (parser == "parse_max_forwards" || parser == "parse_delta_seconds" || parser == "parse_content_length" ||
+               parser == "parse_rseq") {
+        v = {"0"s, "00"s, "070"s, "1"s, "255"s, "256"s, "0255"s, "65535"s, "65536"s, "4294967295"s, "4294967296"s,
+             "04294967295"s, "18446744073709551616"s, "99999999999999999999999"s, "1 "s, " 1"s, "1\t"s, "1\r\n "s,
+             "1 2"s, "-1"s, "+1"s, "1a"s, "0x10"s, "1.0"s, "1,"s, "1;x=1"s, "1\0"s, "0000000000000000000001"s};
+    } else if (parser == "parse_product_list") {
+        v = {"a"s, "a/1"s, "a/"s, "/1"s, "a/1 b/2"s, "a/1  b/2"s, "a/1\tb/2"s, "a/1\r\n b/2"s, "a (b)"s, "a(b)"s,
+             "(b) a"s, "(b)"s, "()"s, "(a (b) c)"s, "(a (b c)"s, "(a \\) b)"s, "(a \\"s, "(\x80\xff)"s, "(\xc3\xa9)"s,
+             "(a\0)"s, "(a\r\nb)"s, "(a\r\n b)"s, "a/1 "s, "a/1 (x) "s, "a/1,b/2"s, "a/1, b/2"s, "a/1/2"s, "a//1"s,
+             "a/1.2.3-beta_4"s, "\"a\""s, "a=b"s, "a;b"s, "UA/1 (Linux; U; en-us)"s};
+    } else {  // token lists and the controls
+        v = {"INVITE"s, "INVITE,ACK"s, "INVITE, ACK"s, "INVITE ,ACK"s, "INVITE , ACK"s, "INVITE,"s, "INVITE, "s,
+             ",INVITE"s, "INVITE,,ACK"s, "INVITE ACK"s, "INVITE\r\n ,ACK"s, "INVITE,\r\n ACK"s, "INVITE\t,\tACK"s,
+             " INVITE"s, "INVITE "s, "100rel, timer, replaces"s, "x-y.z!%*_+`'~"s, "a@b"s, "a;q=1"s, "a=b"s,
+             "a\x80"s, "a\0"s, "a\r\nb"s, "\"a\""s, "fr, en-GB"s, "*"s, "a, *"s};
+    }
+    for (auto& e : generic_edges()) v.push_back(std::move(e));
+    return v;
+}
+
+std::string lower(std::string_view s) {
+    std::string o(s);
+    for (char& c : o)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return o;
+}
+
+/// The values of header `name` (or its compact form) in the messages of
+/// DIR/seed and DIR/rfc4475, folds kept, in file-name order.
+std::vector<std::string> values_in_data(std::string const& dir, std::string_view name, char compact) {
+    std::vector<std::filesystem::path> files;
+    for (char const* sub : {"seed", "rfc4475"}) {
+        std::error_code ec;
+        for (auto const& e : std::filesystem::directory_iterator(dir + "/" + sub, ec))
+            if (e.is_regular_file() && (e.path().extension() == ".sip" || e.path().extension() == ".dat"))
+                files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::string const want = lower(name);
+    std::string const want_compact = compact ? std::string(1, static_cast<char>(compact | 0x20)) : std::string();
+    std::vector<std::string> out;
+    for (auto const& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::size_t const head_end = text.find("\r\n\r\n");
+        std::string_view head(text.data(), head_end == std::string::npos ? text.size() : head_end);
+        std::size_t pos = 0;
+        while (pos < head.size()) {
+            std::size_t eol = head.find('\n', pos);
+            if (eol == std::string_view::npos) eol = head.size();
+            // with its folds: continuation lines start with SP or HTAB
+            while (eol + 1 < head.size() && (head[eol + 1] == ' ' || head[eol + 1] == '\t')) {
+                std::size_t n = head.find('\n', eol + 1);
+                eol = n == std::string_view::npos ? head.size() : n;
+            }
+            std::string_view line = head.substr(pos, eol - pos);
+            pos = eol + 1;
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            std::size_t const colon = line.find(':');
+            if (colon == std::string_view::npos) continue;
+            std::string_view hn = line.substr(0, colon);
+            while (!hn.empty() && (hn.back() == ' ' || hn.back() == '\t')) hn.remove_suffix(1);
+            std::string const l = lower(hn);
+            if (l != want && (want_compact.empty() || l != want_compact)) continue;
+            std::string_view value = line.substr(colon + 1);
+            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+            out.emplace_back(value);
+        }
+    }
+    return out;
+}
+
+/// Seeds, then their variants, each input once, in a fixed order.
+std::vector<std::string> corpus_for(std::string_view example, std::string_view parser, std::vector<std::string> const& data,
+                                    std::uint64_t row_seed) {
+    std::vector<std::string> seeds{std::string(example)};
+    for (auto const& d : data) seeds.push_back(d);
+    for (auto& e : edges_for(parser)) seeds.push_back(std::move(e));
+
+    std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
+    auto add = [&](std::string s) {
+        if (seen.insert(s).second) out.push_back(std::move(s));
+    };
+    for (auto const& s : seeds) add(s);
+
+    rng r{row_seed};
+    for (auto const& s : seeds) {
+        std::size_t const n = s.size();
+        for (std::size_t i = 0; i < n; ++i) add(s.substr(0, i));                             // truncations
+        for (std::size_t i = 0; i < n; ++i) add(s.substr(0, i) + s.substr(i + 1));           // deletions
+        for (std::size_t i = 0; i <= n; ++i) {                                                // insertions
+            bool const edge = i < 2 || i + 2 >= n;  // every byte at both ends, a few elsewhere
+            for (std::size_t k = 0; k < (edge ? alphabet_size : 3); ++k) {
+                char const c = edge ? alphabet[k] : alphabet[r.below(alphabet_size)];
+                std::string t = s;
+                t.insert(t.begin() + static_cast<std::ptrdiff_t>(i), c);
+                add(std::move(t));
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i) {  // replacements
+            bool const edge = i < 2 || i + 2 >= n;
+            for (std::size_t k = 0; k < (edge ? alphabet_size : 3); ++k) {
+                char const c = edge ? alphabet[k] : alphabet[r.below(alphabet_size)];
+                std::string t = s;
+                t[i] = c;
+                add(std::move(t));
+            }
+        }
+        for (int k = 0; k < 40 && n > 0; ++k) {  // two or three random edits
+            std::string t = s;
+            int const edits = 2 + static_cast<int>(r.below(2));
+            for (int e = 0; e < edits; ++e) {
+                std::size_t const i = r.below(t.size() + 1);
+                char const c = alphabet[r.below(alphabet_size)];
+                switch (r.below(3)) {
+                case 0: t.insert(t.begin() + static_cast<std::ptrdiff_t>(i), c); break;
+                case 1:
+                    if (i < t.size()) t.erase(i, 1);
+                    break;
+                default:
+                    if (i < t.size()) t[i] = c;
+                }
+            }
+            add(std::move(t));
+        }
+    }
+    for (std::size_t k = 0; k < 400; ++k) {  // splices: a prefix of one seed, a suffix of another
+        auto const& a = seeds[r.below(seeds.size())];
+        auto const& b = seeds[r.below(seeds.size())];
+        add(a.substr(0, r.below(a.size() + 1)) + b.substr(r.below(b.size() + 1)));
+    }
+    return out;
+}
+
+// The rows with a fast path, then controls.
+constexpr header_id rows[] = {
+    header_id::authorization, header_id::proxy_authorization, header_id::www_authenticate, header_id::proxy_authenticate,
+    header_id::cseq, header_id::call_id, header_id::max_forwards, header_id::expires, header_id::min_expires,
+    header_id::content_length, header_id::allow, header_id::supported, header_id::require, header_id::proxy_require,
+    header_id::unsupported, header_id::allow_events, header_id::content_encoding, header_id::content_language,
+    header_id::privacy, header_id::in_reply_to, header_id::recv_info, header_id::server, header_id::user_agent,
+    // controls (no fast path)
+    header_id::rseq, header_id::rack, header_id::content_type, header_id::session_expires, header_id::min_se,
+    header_id::authentication_info};
+
+constexpr bool covered(header_id id) {
+    for (header_id r : rows)
+        if (r == id) return true;
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string const dir = argc > 1 ? argv[1] : SIPVIEW_TEST_DATA;
+    std::string line;
+    std::string buf;
+    buf.reserve(1 << 20);
+    std::uint64_t row_seed = 0x5151;
+    for (header_id id : rows) {
+        ++row_seed;
+        visit_header(id, [&](auto tag) {
+            using H = decltype(tag);
+            if constexpr (covered(H::id)) {  // visit_header instantiates every row
+            auto const corpus = corpus_for(H::example, H::parser, values_in_data(dir, H::name, H::compact), row_seed * 0x9e3779b97f4a7c15ULL);
+            for (auto const& in : corpus) {
+                line.assign(H::name);
+                line += '\t';
+                put_text(line, in);
+                line += '\t';
+                auto const r = H::parse(in);
+                if (r) {
+                    line += "ok\t";
+                    put(line, *r);
+                } else {
+                    line += "error\t";
+                    line += to_string(r.error().id);
+                    line += '\t';
+                    line += std::to_string(r.error().offset);
+                }
+                line += '\n';
+                buf += line;
+                if (buf.size() > (1u << 20)) {
+                    std::fwrite(buf.data(), 1, buf.size(), stdout);
+                    buf.clear();
+                }
+            }
+            std::fprintf(stderr, "%s: %zu inputs\n", std::string(H::name).c_str(), corpus.size());
+            }
+        });
+    }
+    std::fwrite(buf.data(), 1, buf.size(), stdout);
+    return std::fflush(stdout) == 0 ? 0 : 1;
+}
