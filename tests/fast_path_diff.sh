@@ -16,6 +16,13 @@ if [ "$lines" -lt 50000 ] || [ "$ok" -lt 1000 ] || [ "$err" -lt 1000 ]; then
   echo "FAILED: the corpus is too small or one-sided (want > 50000 lines, both ok and error lines)"
   exit 1
 fi
+# every row: some values accepted and some rejected
+one_sided=$(awk -F'\t' '{ if ($3 == "ok") ok[$1]++; else err[$1]++; rows[$1] = 1 }
+  END { for (r in rows) if (!ok[r] || !err[r]) print r }' "$out/fast.txt")
+if [ -n "$one_sided" ]; then
+  echo "FAILED: rows with only ok or only error lines:" $one_sided
+  exit 1
+fi
 if ! cmp -s "$out/fast.txt" "$out/grammar.txt"; then
   n=$(diff "$out/fast.txt" "$out/grammar.txt" | grep -c '^<')
   echo "FAILED: the fast paths and the grammars differ on $n inputs; the first ones (< fast paths, > grammars):"
