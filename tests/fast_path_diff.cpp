@@ -8,12 +8,15 @@
 // input: row, escaped input, then `ok` and the typed fields (through the
 // ASTs' visit_fields and the few shapes below) or `error`, the diag id and
 // the offset. fast_path_diff.sh compares the two outputs byte for byte.
-//   fast_path_diff [DATA_DIR]    (default: SIPVIEW_TEST_DATA)
+//   fast_path_diff [DATA_DIR [SCALE]]    (default: SIPVIEW_TEST_DATA, 1)
+// SCALE multiplies the random edits and splices (a longer hunt by hand;
+// the ctest runs SCALE 1).
 // Test code: it allocates.
 #include <sipview/sipview.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -353,7 +356,7 @@ std::vector<std::string> values_in_data(std::string const& dir, std::string_view
 
 /// Seeds, then their variants, each input once, in a fixed order.
 std::vector<std::string> corpus_for(std::string_view example, std::string_view parser, std::vector<std::string> const& data,
-                                    std::uint64_t row_seed) {
+                                    std::uint64_t row_seed, int scale) {
     std::vector<std::string> seeds{std::string(example)};
     for (auto const& d : data) seeds.push_back(d);
     for (auto& e : edges_for(parser)) seeds.push_back(std::move(e));
@@ -388,7 +391,7 @@ std::vector<std::string> corpus_for(std::string_view example, std::string_view p
                 add(std::move(t));
             }
         }
-        for (int k = 0; k < 30 && n > 0; ++k) {  // two or three random edits
+        for (int k = 0; k < 30 * scale && n > 0; ++k) {  // two or three random edits
             std::string t = s;
             int const edits = 2 + static_cast<int>(r.below(2));
             for (int e = 0; e < edits; ++e) {
@@ -406,7 +409,7 @@ std::vector<std::string> corpus_for(std::string_view example, std::string_view p
             add(std::move(t));
         }
     }
-    for (std::size_t k = 0; k < 400; ++k) {  // splices: a prefix of one seed, a suffix of another
+    for (std::size_t k = 0; k < 400 * static_cast<std::size_t>(scale); ++k) {  // splices: a prefix of one seed, a suffix of another
         auto const& a = seeds[r.below(seeds.size())];
         auto const& b = seeds[r.below(seeds.size())];
         add(a.substr(0, r.below(a.size() + 1)) + b.substr(r.below(b.size() + 1)));
@@ -435,6 +438,7 @@ constexpr bool covered(header_id id) {
 
 int main(int argc, char** argv) {
     std::string const dir = argc > 1 ? argv[1] : SIPVIEW_TEST_DATA;
+    int const scale = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1;
     std::string line;
     std::string buf;
     buf.reserve(1 << 20);
@@ -444,7 +448,7 @@ int main(int argc, char** argv) {
         visit_header(id, [&](auto tag) {
             using H = decltype(tag);
             if constexpr (covered(H::id)) {  // visit_header instantiates every row
-            auto const corpus = corpus_for(H::example, H::parser, values_in_data(dir, H::name, H::compact), row_seed * 0x9e3779b97f4a7c15ULL);
+            auto const corpus = corpus_for(H::example, H::parser, values_in_data(dir, H::name, H::compact), row_seed * 0x9e3779b97f4a7c15ULL, scale);
             for (auto const& in : corpus) {
                 line.assign(H::name);
                 line += '\t';
