@@ -2,7 +2,8 @@
 // detail/config.hpp). Built twice by tests/CMakeLists.txt: as is and with
 // SIPVIEW_NO_FAST_PATHS (every value through its X3 grammar). Both programs
 // generate the same deterministic corpus of header values (registry examples,
-// the values of tests/data's messages, hand-picked edge cases, and byte-level
+// the values in tests/data's and tests/golden's messages and fragments.tsv,
+// hand-picked edge cases, and byte-level
 // variants of those: truncations, deletions, insertions and replacements of
 // SIP-significant bytes, double edits, splices) and print one line per
 // input: row, escaped input, then `ok` and the typed fields (through the
@@ -310,10 +311,11 @@ std::string lower(std::string_view s) {
 }
 
 /// The values of header `name` (or its compact form) in the messages of
-/// DIR/seed and DIR/rfc4475, folds kept, in file-name order.
+/// DIR/seed, DIR/rfc4475 and DIR/../golden/inputs (sip-lint's), folds kept,
+/// in file-name order, then those of DIR/seed/fragments.tsv.
 std::vector<std::string> values_in_data(std::string const& dir, std::string_view name, char compact) {
     std::vector<std::filesystem::path> files;
-    for (char const* sub : {"seed", "rfc4475"}) {
+    for (char const* sub : {"seed", "rfc4475", "../golden/inputs"}) {
         std::error_code ec;
         for (auto const& e : std::filesystem::directory_iterator(dir + "/" + sub, ec))
             if (e.is_regular_file() && (e.path().extension() == ".sip" || e.path().extension() == ".dat"))
@@ -350,6 +352,13 @@ std::vector<std::string> values_in_data(std::string const& dir, std::string_view
             while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
             out.emplace_back(value);
         }
+    }
+    std::ifstream tsv(dir + "/seed/fragments.tsv", std::ios::binary);
+    for (std::string l; std::getline(tsv, l);) {
+        std::size_t const tab = l.find('\t');
+        if (tab == std::string::npos || lower(std::string_view(l).substr(0, tab)) != want) continue;
+        std::size_t const tab2 = l.find('\t', tab + 1);
+        out.push_back(l.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1));
     }
     return out;
 }
