@@ -84,6 +84,7 @@ inline constexpr parse_error make_error(diag d, std::size_t offset, bool at_end 
 template <class T>
 class [[nodiscard]] result {
 public:
+    using value_type = T;
     result(T value) noexcept : value_(std::move(value)), ok_(true) {}  // NOLINT: implicit by design
     result(parse_error err) noexcept : error_(err), ok_(false) {}      // NOLINT
     /// A value-initialised T to be filled in place (no copy of T on return:

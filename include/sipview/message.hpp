@@ -43,6 +43,7 @@
 #include <sipview/auth.hpp>
 #include <sipview/core.hpp>
 #include <sipview/error.hpp>
+#include <sipview/header_cache.hpp>
 #include <sipview/headers.hpp>
 #include <sipview/message_ranges.hpp>
 #include <sipview/message_split.hpp>
@@ -190,6 +191,8 @@ public:
         if constexpr (H::id == header_id::content_length) {
             return content_length();
         } else if constexpr (H::arity == header_arity::single) {
+            if constexpr (header_cache::keeps(H::id))
+                if (typename H::ast const* v = kept<typename H::ast>(H::id)) return *v;
             header_field const* h = find(H::id);
             if (!h) return missing(H::id);
             return parse_field(*h, H::parse_with);
@@ -243,7 +246,9 @@ public:
     /// The topmost Via entry.
     result<via> top_via() const noexcept {
         result<via> top(std::in_place);  // returned by name (NRVO)
-        if (header_field const* h = find(header_id::via)) {
+        if (via const* v = kept<via>(header_id::via)) {
+            *top = *v;
+        } else if (header_field const* h = find(header_id::via)) {
             auto const r = parse_field(*h, parse_via_list);
             if (r) *top = r->front();
             else top.set_error(r.error());
@@ -267,6 +272,9 @@ public:
     /// The first WWW-Authenticate / Proxy-Authenticate header's challenge.
     result<challenge> www_authenticate() const noexcept { return first_as(header_id::www_authenticate, parse_challenge); }
     result<challenge> proxy_authenticate() const noexcept { return first_as(header_id::proxy_authenticate, parse_challenge); }
+    /// The header_cache the strict pass filled for this message
+    /// (message_options::cache), or nullptr.
+    header_cache const* cache() const noexcept { return kept_by(cache_) ? cache_ : nullptr; }
 
     // --- validation --------------------------------------------------------
     /// Warnings found while parsing/validating (Date not in GMT, repeated
@@ -281,8 +289,13 @@ public:
     /// challenges, Date...) and returns the first error. Adds warnings.
     /// parse_message runs it unless options.validate is false.
     /// (validate_fields(), validate.hpp, gives the findings without changing the message.)
+    /// With opts.cache, keeps what it parsed there (only when opts.lenient
+    /// is the message's lenient(): the accessors read under those flags).
     std::optional<parse_error> validate(message_options const& opts = {}) noexcept {
-        validation_result const v = validate_fields(*this, headers(), opts, true);
+        message_options o = opts;
+        if (o.cache && o.lenient.bits() != lenient_.bits()) o.cache = nullptr;
+        validation_result const v = validate_fields(*this, headers(), o, true);
+        if (o.cache) cache_ = o.cache;
         warnings_.truncate(framing_warnings_);  // running it again gives the same warnings
         warnings_.append(v.warnings);
         return v.error;
@@ -296,9 +309,20 @@ private:
         e.expected = to_string(id);  // the header's name
         return e;
     }
+    /// Whether `c` holds values the strict pass kept for this message.
+    bool kept_by(header_cache const* c) const noexcept {
+        return c && c->text().data() == text_.data() && c->text().size() == text_.size();
+    }
+    /// The value of the first `id` line kept in the cache, or nullptr.
+    template <class T>
+    T const* kept(header_id id) const noexcept {
+        return kept_by(cache_) ? cache_->find<T>(id) : nullptr;
+    }
     template <class Parse>
     auto first_as(header_id id, Parse parse) const noexcept
         -> decltype(detail::call_field_parser(parse, std::string_view{}, leniency_set{})) {
+        using value_type = typename decltype(detail::call_field_parser(parse, std::string_view{}, leniency_set{}))::value_type;
+        if (value_type const* v = kept<value_type>(id)) return *v;
         header_field const* h = find(id);
         if (!h) return missing(id);
         return parse_field(*h, parse);
@@ -332,6 +356,7 @@ private:
     warning_list warnings_;
     std::size_t framing_warnings_ = 0;  // warnings_ before validate(): validate() is repeatable
     leniency_set lenient_{};
+    header_cache const* cache_ = nullptr;  // message_options::cache, when validation filled it
 };
 
 #if SIPVIEW_HAS_GRAMMARS
@@ -659,6 +684,7 @@ struct parser {
 
     /// Adds what validation found.
     void apply(validation_result const& v) noexcept {
+        if (opts.cache) m.cache_ = opts.cache;
         m.warnings_.append(v.warnings);
         if (v.error) keep_first(failure, *v.error);
     }

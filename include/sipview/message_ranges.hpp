@@ -19,6 +19,8 @@
 
 namespace sipview {
 
+class header_cache;
+
 /// Options of parse_message. Defaults are strict; every leniency is a named flag.
 struct message_options {
     /// Run validate() after the split: every typed header is parsed and the
@@ -38,6 +40,11 @@ struct message_options {
     bool strict_content_length = false;
     /// Stream transport: Content-Length must be present (RFC 3261 §18.3).
     bool require_content_length = false;
+    /// Caller storage (header_cache.hpp) in which validation keeps the typed
+    /// From, To, Call-ID, CSeq, top Via and first credentials and challenges
+    /// it parsed; the message's accessors then read them from there instead
+    /// of parsing them again. Unused (and not touched) without validation.
+    header_cache* cache = nullptr;
 };
 
 /// The header_fields of a message, in order (a span over caller storage).

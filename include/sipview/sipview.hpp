@@ -15,6 +15,7 @@
 #include <sipview/error.hpp>
 #include <sipview/events.hpp>
 #include <sipview/format.hpp>
+#include <sipview/header_cache.hpp>
 #include <sipview/identity.hpp>
 #include <sipview/leniency.hpp>
 #include <sipview/message.hpp>

@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include <sipview/error.hpp>
+#include <sipview/header_cache.hpp>
 #include <sipview/headers.hpp>
 #include <sipview/message_ranges.hpp>
 #include <sipview/scalar_headers.hpp>
@@ -110,10 +111,12 @@ inline void check_identity_pair(header_list fields, leniency_set lenient, warnin
 }
 
 /// One header line checked with its registry row H: the error (offsets in
-/// the message), or nullopt; soft findings go to `warnings`.
+/// the message), or nullopt; soft findings go to `warnings`. The value of
+/// the first line of a header the cache keeps goes to `cache` (when given).
 template <class H, class Message>
 inline std::optional<parse_error> check_field(Message const& m, header_field const& h, message_options const& opts,
-                                              warning_list& warnings, warning_list& accepted) noexcept {
+                                              warning_list& warnings, warning_list& accepted,
+                                              header_cache* cache) noexcept {
     auto shifted = [&](parse_error e) {
         e.offset += h.value_offset;
         return e;
@@ -151,6 +154,12 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
             if (may_name_phone(h.value))  // else no element has user=phone: no second walk of the list
                 for (name_addr const& n : *r) check_user_phone(m, n.uri, warnings);
         }
+        if constexpr (header_cache::keeps(H::id)) {
+            if (cache) {
+                if constexpr (H::id == header_id::via) cache->keep(H::id, r->front());  // the topmost entry
+                else cache->keep(H::id, *r);
+            }
+        }
         // No second pass of the header-value byte check: every typed grammar
         // accepts header-value text only (no control bytes but HTAB and
         // folds, outside the quoted-pairs of its quoted-strings and
@@ -168,25 +177,30 @@ inline std::optional<parse_error> check_field(Message const& m, header_field con
 /// those before the point where splitting the message failed): every known
 /// header's value with its registry row, the CSeq method, repeated
 /// single-valued headers; with `complete`, the mandatory headers too.
-/// Returns the first error in message order and the warnings; changes nothing.
+/// Returns the first error in message order and the warnings; changes
+/// nothing but opts.cache, which it fills when given (header_cache.hpp).
 template <class Message>
 inline validation_result validate_fields(Message const& m, header_list fields, message_options const& opts, bool complete) noexcept {
     validation_result out;
+    if (opts.cache) opts.cache->reset(m.text());
     warning_list accepted;  // one header value's accepted deviations
     if (m.is_request()) detail::message_impl::check_user_phone(m, m.request_uri(), out.warnings);
     std::uint64_t seen[2] = {0, 0};
     static_assert(detail::header_id_count <= 128, "seen[] holds one bit per header id");
     for (header_field const& h : fields) {
         unsigned const idx = static_cast<unsigned>(h.id);
+        bool first = false;  // the first line of its header
         if (h.id != header_id::other) {
             std::uint64_t const bit = std::uint64_t{1} << (idx % 64);
-            if ((seen[idx / 64] & bit) && single_valued(h.id) && h.id != header_id::content_length)  // framing reports those
+            first = !(seen[idx / 64] & bit);
+            if (!first && single_valued(h.id) && h.id != header_id::content_length)  // framing reports those
                 out.warnings.add(make_error(diag::msg_duplicate_header, h.offset));
             seen[idx / 64] |= bit;
         }
         std::optional<parse_error> e;
         bool const known = visit_header(h.id, [&](auto tag) {
-            e = detail::message_impl::check_field<decltype(tag)>(m, h, opts, out.warnings, accepted);
+            e = detail::message_impl::check_field<decltype(tag)>(m, h, opts, out.warnings, accepted,
+                                                                 first ? opts.cache : nullptr);
         });
         for (parse_error w : accepted) {  // deviations the leniency flags accepted, into message offsets
             w.offset += h.value_offset;

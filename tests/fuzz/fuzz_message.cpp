@@ -3,7 +3,9 @@
 // the message. Invariants: see harness.hpp; in addition the message text
 // starts at the input, every header view and offset agrees, validate() run
 // again is harmless, and the formatted message (canonical, compact and
-// as-written names) re-parses with the same options to an equal message.
+// as-written names) re-parses with the same options to an equal message,
+// and a parse with a header_cache gives the same verdict and, through the
+// cache, the same values (the same bytes) or errors as parsing each line.
 #include "harness.hpp"
 
 using namespace sipview;
@@ -12,6 +14,49 @@ namespace {
 
 header_field first_headers[256];
 header_field again_headers[256];
+header_field cached_headers[256];
+header_cache cache;
+
+std::string_view text_of(name_addr const& v) { return v.text; }
+std::string_view text_of(via const& v) { return v.text; }
+std::string_view text_of(cseq const& v) { return v.method; }
+std::string_view text_of(std::string_view v) { return v; }
+std::string_view text_of(credentials const& v) { return v.text; }
+std::string_view text_of(challenge const& v) { return v.text; }
+
+/// A read served by the cache agrees with the same read parsing the line.
+template <class T>
+void agree(result<T> const& cached, result<T> const& parsed, std::string_view in) {
+    if (cached.has_value() != parsed.has_value()) sipview_fuzz::fail("parse_message", "a cached read and a parsed read disagree", in);
+    if (!cached) {
+        if (cached.error().id != parsed.error().id || cached.error().offset != parsed.error().offset)
+            sipview_fuzz::fail("parse_message", "a cached read gives another error than parsing", in);
+        return;
+    }
+    sipview_fuzz::why w;
+    if (!sipview_check::same(*cached, *parsed, w)) sipview_fuzz::fail("parse_message", w.field, in);
+    std::string_view const a = text_of(*cached), b = text_of(*parsed);
+    if (a.data() != b.data() || a.size() != b.size()) sipview_fuzz::fail("parse_message", "a cached value is not a view of the same bytes", in);
+}
+
+/// parse_message with a header_cache: the same verdict as without; the
+/// cache used exactly when validation ran; every read it serves agrees.
+void check_cache(message const& m, std::string_view in, sipview_fuzz::message_flags const& f) {
+    message_options o = f.opts;
+    o.cache = &cache;
+    auto r = parse_message(in, cached_headers, f.capacity, o);
+    if (!r) sipview_fuzz::fail("parse_message", "a parse with a header_cache fails where one without succeeds", in);
+    if ((r->cache() == &cache) != o.validate) sipview_fuzz::fail("parse_message", "the header_cache is used without validation or unused with it", in);
+    agree(r->from(), m.from(), in);
+    agree(r->to(), m.to(), in);
+    agree(r->call_id(), m.call_id(), in);
+    agree(r->cseq(), m.cseq(), in);
+    agree(r->top_via(), m.top_via(), in);
+    agree(r->authorization(), m.authorization(), in);
+    agree(r->proxy_authorization(), m.proxy_authorization(), in);
+    agree(r->www_authenticate(), m.www_authenticate(), in);
+    agree(r->proxy_authenticate(), m.proxy_authenticate(), in);
+}
 
 void round_trip(message const& m, std::string_view in, sipview_fuzz::message_flags const& f, format_options const& o) {
     std::string const text = sipview_fuzz::formatted(m, o);
@@ -40,6 +85,11 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     auto r = parse_message(in, first_headers, f.capacity, f.opts);
     if (!r) {
         if (r.error().offset > in.size()) sipview_fuzz::fail("parse_message", "error offset past the end of the input", in);
+        message_options o = f.opts;
+        o.cache = &cache;
+        auto c = parse_message(in, cached_headers, f.capacity, o);
+        if (c || c.error().id != r.error().id || c.error().offset != r.error().offset)
+            sipview_fuzz::fail("parse_message", "a parse with a header_cache gives another verdict", in);
         return 0;
     }
     message m = *r;
@@ -48,6 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     if (m.body_offset() > m.size()) sipview_fuzz::fail("parse_message", "body offset past the end", in);
     if (!sipview_check::within(m, sipview_fuzz::buffer{in.data(), in.data() + in.size()}))
         sipview_fuzz::fail("parse_message", "a view of the message points outside the input", in);
+    check_cache(m, in, f);
     if (auto e = m.validate(f.opts)) {
         if (e->offset > in.size()) sipview_fuzz::fail("parse_message", "validate() error offset past the end", in);
         if (f.opts.validate) sipview_fuzz::fail("parse_message", "validate() fails on a message parse_message validated", in);
