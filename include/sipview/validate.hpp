@@ -11,6 +11,19 @@
 // validate_fields() returns its findings (the first error in message order
 // and the warnings) and changes nothing; message::validate() and
 // parse_message() apply them.
+//
+// Firmware that reads a few headers can have the pass parse only those
+// rows, and link none of the other rows' grammars: define
+// SIPVIEW_VALIDATED_HEADERS(X) as the list, e.g.
+//     -D'SIPVIEW_VALIDATED_HEADERS(X)=X(via) X(from) X(to) X(call_id) X(cseq)'
+// or SIPVIEW_VALIDATE_CORE_HEADERS for the transaction and dialog core of
+// RFC 3261 (core_validated_headers below). Every other known header then
+// gets the header-value byte check an unknown header gets, and is parsed
+// (its errors reported) when it is read with get<>. The checks tied to a
+// row go with it: the CSeq method with cseq, user=phone with from, to and
+// contact, the identity pair with p_asserted_identity and
+// p_preferred_identity. Define it the same way in every TU of the program
+// (the library's own, in separate compilation mode, too).
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_VALIDATE_HPP
 #define SIPVIEW_VALIDATE_HPP
@@ -37,8 +50,36 @@ struct validation_result {
     warning_list warnings;
 };
 
+// The transaction and dialog core of RFC 3261 (SIPVIEW_VALIDATE_CORE_HEADERS):
+// what a UA or proxy core reads to match transactions (§17), build dialogs
+// (§12), route (§16.12) and authenticate (§22), and the framing headers.
+#define SIPVIEW_CORE_VALIDATED_HEADERS(X)                                                                            \
+    X(via) X(from) X(to) X(call_id) X(cseq) X(max_forwards) X(contact) X(route) X(record_route) X(content_length)   \
+    X(content_type) X(expires) X(require) X(proxy_require) X(authorization) X(proxy_authorization)                 \
+    X(www_authenticate) X(proxy_authenticate)
+#if defined(SIPVIEW_VALIDATE_CORE_HEADERS) && !defined(SIPVIEW_VALIDATED_HEADERS)
+#define SIPVIEW_VALIDATED_HEADERS(X) SIPVIEW_CORE_VALIDATED_HEADERS(X)
+#endif
+
 namespace detail {
 namespace message_impl {
+
+#define SIPVIEW_VALIDATED_ID(id_) ::sipview::header_id::id_,
+/// The rows SIPVIEW_VALIDATE_CORE_HEADERS has the strict pass parse.
+inline constexpr header_id core_validated_headers[] = {SIPVIEW_CORE_VALIDATED_HEADERS(SIPVIEW_VALIDATED_ID)};
+#ifdef SIPVIEW_VALIDATED_HEADERS
+inline constexpr header_id validated_headers[] = {SIPVIEW_VALIDATED_HEADERS(SIPVIEW_VALIDATED_ID)};
+/// Whether the strict pass parses the row `id` (SIPVIEW_VALIDATED_HEADERS).
+constexpr bool validated(header_id id) noexcept {
+    for (header_id v : validated_headers)
+        if (v == id) return true;
+    return false;
+}
+#else
+/// Whether the strict pass parses the row `id`: all of them, by default.
+constexpr bool validated(header_id) noexcept { return true; }
+#endif
+#undef SIPVIEW_VALIDATED_ID
 
 /// The headers every request carries (RFC 3261 §8.1.1; Max-Forwards only
 /// requests), and the diagnostic of a missing one.
@@ -108,6 +149,13 @@ inline void check_identity_pair(header_list fields, leniency_set lenient, warnin
     }
     if (first && (count > 2 || (count == 2 && (sip != 1 || tel != 1))))
         warnings.add(make_error(diag::na_identity_pair, first->value_offset));
+}
+
+/// An unknown header's line: the header-value byte check only.
+inline std::optional<parse_error> check_unknown_value(header_field const& h) noexcept {
+    if (std::size_t const bad = check_text_value(h.value); bad != std::string_view::npos)
+        return make_error(diag::msg_header_text, h.value_offset + bad);
+    return std::nullopt;
 }
 
 /// One header line checked with its registry row H: the error (offsets in
@@ -199,19 +247,18 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
         }
         std::optional<parse_error> e;
         bool const known = visit_header(h.id, [&](auto tag) {
-            e = detail::message_impl::check_field<decltype(tag)>(m, h, opts, out.warnings, accepted,
-                                                                 first ? opts.cache : nullptr);
+            using H = decltype(tag);
+            if constexpr (detail::message_impl::validated(H::id))
+                e = detail::message_impl::check_field<H>(m, h, opts, out.warnings, accepted, first ? opts.cache : nullptr);
+            else  // left out of SIPVIEW_VALIDATED_HEADERS: as an unknown header
+                e = detail::message_impl::check_unknown_value(h);
         });
         for (parse_error w : accepted) {  // deviations the leniency flags accepted, into message offsets
             w.offset += h.value_offset;
             out.warnings.add(w);
         }
         accepted.clear();
-        if (!known) {
-            // an unknown header: the header-value byte check only
-            if (std::size_t const bad = detail::message_impl::check_text_value(h.value); bad != std::string_view::npos)
-                e = make_error(diag::msg_header_text, h.value_offset + bad);
-        }
+        if (!known) e = detail::message_impl::check_unknown_value(h);
         if (e) {
             out.error = e;
             return out;
@@ -222,10 +269,12 @@ inline validation_result validate_fields(Message const& m, header_list fields, m
         return (seen[idx / 64] & (std::uint64_t{1} << (idx % 64))) != 0;
     };
     // (a header the loop did not see has no line to walk for)
-    if (seen_id(header_id::p_asserted_identity))
-        detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
-    if (seen_id(header_id::p_preferred_identity))
-        detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
+    if constexpr (detail::message_impl::validated(header_id::p_asserted_identity))
+        if (seen_id(header_id::p_asserted_identity))
+            detail::message_impl::check_identity_pair<header::p_asserted_identity>(fields, opts.lenient, out.warnings);
+    if constexpr (detail::message_impl::validated(header_id::p_preferred_identity))
+        if (seen_id(header_id::p_preferred_identity))
+            detail::message_impl::check_identity_pair<header::p_preferred_identity>(fields, opts.lenient, out.warnings);
     if (complete) {
         std::size_t const at = m.body_offset() >= 2 ? m.body_offset() - 2 : m.body_offset();
         for (auto const& req : detail::message_impl::mandatory_headers) {
