@@ -299,6 +299,10 @@ std::vector<std::string> edges_for(std::string_view parser) {
              " INVITE"s, "INVITE "s, "100rel, timer, replaces"s, "x-y.z!%*_+`'~"s, "a@b"s, "a;q=1"s, "a=b"s,
              "a\x80"s, "a\0"s, "a\r\nb"s, "\"a\""s, "fr, en-GB"s, "*"s, "a, *"s};
     }
+    if (parser == "parse_allow_events")  // event-type = token-nodot *( "." token-nodot )
+        for (char const* e : {"presence.winfo", "a..b", ".a", "a.", "a.b.c", "talk,hold,conference,refer,check-sync",
+                              "message-summary, presence.winfo", "a,.b", "a.,b", "."})
+            v.emplace_back(e);
     for (auto& e : generic_edges()) v.push_back(std::move(e));
     return v;
 }
