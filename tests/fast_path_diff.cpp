@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <sstream>
@@ -129,55 +130,32 @@ void put_view(std::string& o, std::optional<std::string_view> const& v) {
     if (v) put_view(o, *v);
     else o += "null";
 }
+/// Each label, then its view (absent: null).
+using labelled_view = std::pair<char const*, std::optional<std::string_view>>;
+void put_views(std::string& o, std::initializer_list<labelled_view> views) {
+    for (auto const& [label, v] : views) {
+        o += label;
+        put_view(o, v);
+    }
+}
 void put(std::string& o, uri const& u) {
-    o += "{text=";
-    put_view(o, u.text);
-    o += ",scheme=";
-    put_view(o, u.scheme);
-    o += ",kind=" + std::to_string(static_cast<int>(u.kind)) + ",user=";
-    put_view(o, u.user);
-    o += ",password=";
-    put_view(o, u.password);
-    o += ",host=";
-    put_view(o, u.host);
-    o += ",host_kind=" + std::to_string(static_cast<int>(u.host_kind)) + ",port_text=";
-    put_view(o, u.port_text);
-    o += ",params_text=";
-    put_view(o, u.params_text);
-    o += ",headers_text=";
-    put_view(o, u.headers_text);
-    o += ",opaque=";
-    put_view(o, u.opaque);
-    o += '}';
+    put_views(o, {{"{text=", u.text}, {",scheme=", u.scheme}, {",user=", u.user}, {",password=", u.password},
+                  {",host=", u.host}, {",port_text=", u.port_text}, {",params_text=", u.params_text},
+                  {",headers_text=", u.headers_text}, {",opaque=", u.opaque}});
+    o += ",kind=" + std::to_string(static_cast<int>(u.kind)) + ",host_kind=" + std::to_string(static_cast<int>(u.host_kind)) + '}';
 }
 void put(std::string& o, name_addr const& n) {
-    o += "{text=";
-    put_view(o, n.text);
-    o += ",display_name=";
-    put_view(o, n.display_name);
+    put_views(o, {{"{text=", n.text}, {",display_name=", n.display_name}, {",params_text=", n.params_text}});
     o += n.display_name_quoted ? ",quoted" : ",unquoted";
     o += n.bracketed ? ",bracketed,uri=" : ",bare,uri=";
     put(o, n.uri);
-    o += ",params_text=";
-    put_view(o, n.params_text);
     o += '}';
 }
 void put(std::string& o, via const& v) {
-    o += "{text=";
-    put_view(o, v.text);
-    o += ",protocol=";
-    put_view(o, v.protocol_name);
-    put_view(o, v.protocol_version);
-    put_view(o, v.transport);
-    o += ",host=";
-    put_view(o, v.host);
-    o += ",host_kind=" + std::to_string(static_cast<int>(v.host_kind)) + ",port_text=";
-    put_view(o, v.port_text);
-    o += ",params_text=";
-    put_view(o, v.params_text);
-    o += ",branch_raw=";
-    put_view(o, v.*detail::via_access::branch);
-    o += '}';
+    put_views(o, {{"{text=", v.text}, {",protocol=", v.protocol_name}, {"/", v.protocol_version}, {"/", v.transport},
+                  {",host=", v.host}, {",port_text=", v.port_text}, {",params_text=", v.params_text},
+                  {",branch_raw=", v.*detail::via_access::branch}});
+    o += ",host_kind=" + std::to_string(static_cast<int>(v.host_kind)) + '}';
 }
 void put(std::string& o, via_list const& l) {
     o += "{text=";

@@ -390,28 +390,28 @@ namespace detail {
 inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noexcept {
     iter const start = p;
     if (p == last) return nullptr;
-    if (!bracketed && (*p | 0x20) == 's' && (p = fast_sip_uri(p, last, true, na.uri)) != nullptr) {
-        // addr-spec: a value starting "sip:" / "sips:" is never a name-addr
-        // (no display-name token takes the ':'), nor a URI of another scheme
-    } else {
-        p = start;
-        na.uri = sipview::uri{};
-        if (*p == '"') {  // display-name = quoted-string
-            iter const q = skip_class<c_qd_fast>(p + 1, last);
-            if (q == last || *q != '"') return nullptr;
-            na.display_name = std::string_view(p, static_cast<std::size_t>(q + 1 - p));
-            na.display_name_quoted = true;
-            p = skip_class<c_wsp>(q + 1, last);
-        } else if (*p != '<') {  // display-name = *(token LWS)
-            iter end = p;
-            for (iter q = p; q != last && is(*q, token_chars);) {
+    bool addr_spec = false;
+    if (*p == '"') {  // display-name = quoted-string
+        iter const q = skip_class<c_qd_fast>(p + 1, last);
+        if (q == last || *q != '"') return nullptr;
+        na.display_name = std::string_view(p, static_cast<std::size_t>(q + 1 - p));
+        na.display_name_quoted = true;
+        p = skip_class<c_wsp>(q + 1, last);
+    } else if (*p != '<') {  // display-name = *(token LWS)
+        iter end = skip_class<token_chars>(p, last);
+        if (end == p) return nullptr;
+        // a token then ':' is no display-name (LAQUOT must follow it): only
+        // the addr-spec can match, here a SIP or SIPS URI
+        addr_spec = end != last && *end == ':';
+        if (addr_spec && (bracketed || (p = fast_sip_uri(p, last, true, na.uri)) == nullptr)) return nullptr;
+        if (!addr_spec) {
+            for (iter q = skip_class<c_wsp>(end, last); q != last && is(*q, token_chars); q = skip_class<c_wsp>(end, last))
                 end = skip_class<token_chars>(q, last);
-                q = skip_class<c_wsp>(end, last);
-            }
-            if (end == p) return nullptr;
             na.display_name = std::string_view(p, static_cast<std::size_t>(end - p));
             p = skip_class<c_wsp>(end, last);
         }
+    }
+    if (!addr_spec) {
         // LAQUOT addr-spec RAQUOT
         if (p == last || *p != '<') return nullptr;
         p = fast_sip_uri(p + 1, last, false, na.uri);
@@ -427,11 +427,11 @@ inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noe
         std::string_view const pname(name, static_cast<std::size_t>(p - name));
         if (pname.empty()) return nullptr;
         bool const eq = p != last && *p == '=';
-        if (iequals(pname, "q")) {  // c-p-q = "q" EQUAL qvalue
+        if (iequals_lower(pname, "q")) {  // c-p-q = "q" EQUAL qvalue
             if (!eq) return nullptr;
             ++p;
             if (!grammar::name_addr_rules::qvalue_parser{}.parse(p, last, x3::unused, x3::unused, x3::unused)) return nullptr;
-        } else if (iequals(pname, "expires")) {  // c-p-expires = "expires" EQUAL delta-seconds
+        } else if (iequals_lower(pname, "expires")) {  // c-p-expires = "expires" EQUAL delta-seconds
             std::uint64_t v = 0;
             std::size_t const n = eq ? bounded_uint(p + 1, last, 0xFFFFFFFFu, v) : 0;
             if (n == 0 || (p + 1 + n != last && is(p[1 + n], token_chars))) return nullptr;
@@ -440,7 +440,7 @@ inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noe
             iter const value = p + 1;
             p = skip_class<token_chars>(value, last);
             if (p == value) return nullptr;
-        } else if (iequals(pname, "tag")) {
+        } else if (iequals_lower(pname, "tag")) {
             return nullptr;
         }
     }

@@ -227,12 +227,6 @@ inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::se
 #if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 
-/// The end of the run of bytes in class `mask` and not in `except` from p.
-inline iter skip_chars(iter p, iter last, cmask mask, cmask except = 0) noexcept {
-    while (p != last && is(*p, mask, except)) ++p;
-    return p;
-}
-
 /// The strict path's fast path for a SIP-URI / SIPS-URI in its common
 /// shape, filling `u` as grammar::uri (or grammar::bare_uri when `bare`)
 /// would; returns the end of the URI, or nullptr where the grammar must
@@ -260,12 +254,12 @@ inline iter fast_sip_uri(iter p, iter last, bool bare, sipview::uri& u) noexcept
     // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@": the
     // grammar takes the longest user run; ',' ';' '?' '%' continue it inside
     // <> (and '%' starts an escape), so they are the grammar's to judge.
-    iter q = skip_chars(p, last, user_chars, c_addr_sep);
+    iter q = skip_class<c_user_fast>(p, last);
     if (q != last && (*q == '%' || (!bare && is(*q, c_addr_sep)))) return nullptr;
     if (q != last && q != p && (*q == '@' || *q == ':')) {
         iter w = q;
         if (*q == ':') {
-            w = skip_chars(q + 1, last, password_chars, c_addr_sep);
+            for (w = q + 1; w != last && is(*w, password_chars, c_addr_sep);) ++w;
             if (w != last && (*w == '%' || (!bare && *w == ','))) return nullptr;
         }
         if (w != last && *w == '@') {  // else no userinfo: hostport from the start
@@ -293,11 +287,11 @@ inline iter fast_sip_uri(iter p, iter last, bool bare, sipview::uri& u) noexcept
         iter const params = p;
         while (p != last && *p == ';') {
             iter const name = p + 1;
-            p = skip_chars(name, last, paramchar_chars);
+            p = skip_class<c_paramchar>(name, last);
             if (p == name) return nullptr;
             if (p != last && *p == '=') {
                 iter const value = p + 1;
-                p = skip_chars(value, last, paramchar_chars);
+                p = skip_class<c_paramchar>(value, last);
                 if (p == value) return nullptr;
             }
         }

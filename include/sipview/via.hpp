@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -369,17 +370,23 @@ inline constexpr bool explained_by_row(diag d) noexcept {
 inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
     iter const start = p;
     // sent-protocol = protocol-name SLASH protocol-version SLASH transport
-    std::string_view* const parts[3] = {&v.protocol_name, &v.protocol_version, &v.transport};
-    for (std::size_t i = 0; i < 3; ++i) {
-        if (i != 0) {
-            if (p == last || *p != '/') return nullptr;
+    if (last - p > 8 && std::memcmp(p, "SIP/2.0/", 8) == 0) {  // the usual name and version in one compare
+        v.protocol_name = std::string_view(p, 3);
+        v.protocol_version = std::string_view(p + 4, 3);
+        p += 8;
+    } else {
+        for (std::string_view* part : {&v.protocol_name, &v.protocol_version}) {
+            iter const b = p;
+            p = skip_class<token_chars>(p, last);
+            if (p == b || p == last || *p != '/') return nullptr;
+            *part = std::string_view(b, static_cast<std::size_t>(p - b));
             ++p;
         }
-        iter const b = p;
-        p = skip_class<token_chars>(p, last);
-        if (p == b) return nullptr;
-        *parts[i] = std::string_view(b, static_cast<std::size_t>(p - b));
     }
+    iter const transport = p;
+    p = skip_class<token_chars>(p, last);
+    if (p == transport) return nullptr;
+    v.transport = std::string_view(transport, static_cast<std::size_t>(p - transport));
     // LWS sent-by; sent-by = host [ COLON port ]
     iter const host = skip_class<c_wsp>(p, last);
     if (host == p) return nullptr;
@@ -389,7 +396,7 @@ inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
     v.host = std::string_view(host, hn);
     v.host_kind = static_cast<host_type>(k);
     p = host + hn;
-    if (p != last && *p == ':') {  // a ':' then digits then no IPv6 byte: not an unbracketed IPv6 address
+    if (p != last && *p == ':') {  // the caller rejects an IPv6 byte after the digits (an unbracketed address)
         std::uint64_t n = 0;
         std::size_t const pn = bounded_uint(p + 1, last, 65535, n);
         if (pn == 0) return nullptr;
@@ -402,31 +409,45 @@ inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
         iter const name = p + 1;
         p = skip_class<token_chars>(name, last);
         std::string_view const pname(name, static_cast<std::size_t>(p - name));
-        if (pname.empty()) return nullptr;
         bool const eq = p != last && *p == '=';
-        // the typed values: up to the next SEMI / COMMA / LWS, checked as a whole
-        iter e = eq ? p + 1 : p;
-        if (eq)
-            while (e != last && !typed_value<typed::branch>::value_end(*e)) ++e;
-        bool ok = true;
-        if (iequals(pname, "branch")) {
-            ok = eq && typed_value<typed::branch>::check(p + 1, e) == diag::none;
-            if (ok && (v.*via_access::branch).data() == nullptr) v.*via_access::branch = std::string_view(p + 1, static_cast<std::size_t>(e - p - 1));
-        } else if (iequals(pname, "received")) {
-            ok = eq && typed_value<typed::received>::check(p + 1, e) == diag::none;
-        } else if (iequals(pname, "rport")) {
-            ok = !eq || typed_value<typed::rport>::check(p + 1, e) == diag::none;
-        } else if (iequals(pname, "ttl")) {
-            ok = eq && typed_value<typed::ttl>::check(p + 1, e) == diag::none;
-        } else if (iequals(pname, "maddr")) {
-            ok = eq && typed_value<typed::maddr>::check(p + 1, e) == diag::none;
-        } else if (iequals(pname, "alias")) {
-            ok = !eq;
-        } else if (eq) {  // via-extension = generic-param = token [ EQUAL gen-value ], a token here
-            e = skip_class<token_chars>(p + 1, last);
-            ok = e != p + 1;
+        iter const value = p + 1;
+        if (iequals_lower(pname, "branch")) {  // via-branch = "branch" EQUAL token
+            if (!eq) return nullptr;
+            iter const e = skip_class<token_chars>(value, last);
+            if (e == value || (e != last && !typed_value<typed::branch>::value_end(*e))) return nullptr;
+            if ((v.*via_access::branch).data() == nullptr) v.*via_access::branch = std::string_view(value, static_cast<std::size_t>(e - value));
+            p = e;
+            continue;
         }
-        if (!ok) return nullptr;
+        typed kind = typed::branch;  // none of the checked kinds: via-extension
+        if (iequals_lower(pname, "received")) kind = typed::received;
+        else if (iequals_lower(pname, "rport")) kind = typed::rport;
+        else if (iequals_lower(pname, "ttl")) kind = typed::ttl;
+        else if (iequals_lower(pname, "maddr")) kind = typed::maddr;
+        else if (iequals_lower(pname, "alias")) {  // alias (RFC 5923): no value
+            if (eq) return nullptr;
+            continue;
+        }
+        if (kind == typed::branch) {  // via-extension = generic-param = token [ EQUAL gen-value ], a token here
+            if (pname.empty()) return nullptr;
+            if (eq) {
+                p = skip_class<token_chars>(value, last);
+                if (p == value) return nullptr;
+            }
+            continue;
+        }
+        if (!eq) {  // response-port = "rport" [ EQUAL 1*DIGIT ]; the others need their value
+            if (kind != typed::rport) return nullptr;
+            continue;
+        }
+        // the checked values: up to the next SEMI / COMMA / LWS, as a whole
+        iter e = value;
+        while (e != last && !typed_value<typed::branch>::value_end(*e)) ++e;
+        diag const d = kind == typed::received ? typed_value<typed::received>::check(value, e)
+                       : kind == typed::rport  ? typed_value<typed::rport>::check(value, e)
+                       : kind == typed::ttl    ? typed_value<typed::ttl>::check(value, e)
+                                               : typed_value<typed::maddr>::check(value, e);
+        if (d != diag::none) return nullptr;
         p = e;
     }
     if (p != params) v.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
@@ -576,11 +597,15 @@ namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
+    if (fast_paths && opts.lenient.bits() == 0 && detail::via_impl::fast_via_list(value, r->first_, r->count_)) {
+        r->text_ = value;  // the common shape, as the grammar would have filled it
+        r->count_ += 1;
+        return r;
+    }
+    r->first_ = via{};
     detail::via_impl::list_state state;
     parse_error err;
-    bool const fast = fast_paths && opts.lenient.bits() == 0 && detail::via_impl::fast_via_list(value, state.first, state.count);
-    if (!fast) state = detail::via_impl::list_state{};
-    if (fast || detail::run(value, detail::via_impl::whole_list, state, err, opts)) {
+    if (detail::run(value, detail::via_impl::whole_list, state, err, opts)) {
         r->text_ = value;
         r->first_ = state.first;
         r->count_ = state.count + 1;
