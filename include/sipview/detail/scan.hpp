@@ -188,7 +188,7 @@ inline std::size_t hostname_length(iter p, iter last) noexcept {
     while (q != last && is(*q, alphanum)) {  // a label starts with alphanum
         top_alpha = is(*q, c_alpha);
         ++q;
-        q = skip_class<c_label>(q, last);          // *( alphanum / "-" )
+        while (q != last && is(*q, c_label)) ++q;  // *( alphanum / "-" )
         if (q[-1] == '-') return 0;                // ... alphanum at its end
         if (q == last || *q != '.') break;
         ++q;                                       // "." (possibly the optional trailing one)
