@@ -576,10 +576,12 @@ namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<name_addr> r(std::in_place);
-    if (fast_paths && opts.lenient.bits() == 0 &&
-        fast_name_addr(text.data(), text.data() + text.size(), false, *r) == text.data() + text.size())
-        return r;  // the common shape, as the grammar would have filled it
-    *r = name_addr{};
+    if (fast_paths && opts.lenient.bits() == 0) {
+        iter const last = text.data() + text.size();
+        iter const e = fast_name_addr(text.data(), last, false, *r);
+        if (e != nullptr && e == last) return r;  // the common shape, as the grammar would have filled it
+        *r = name_addr{};
+    }
     parse_error err;
     if (!detail::run(text, detail::grammar::name_addr_entry, *r, err, opts)) {
         detail::explain_name_addr_error(text, err);
