@@ -597,12 +597,14 @@ namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
-    if (fast_paths && opts.lenient.bits() == 0 && detail::via_impl::fast_via_list(value, r->first_, r->count_)) {
-        r->text_ = value;  // the common shape, as the grammar would have filled it
-        r->count_ += 1;
-        return r;
+    if (fast_paths && opts.lenient.bits() == 0) {
+        if (detail::via_impl::fast_via_list(value, r->first_, r->count_)) {
+            r->text_ = value;  // the common shape, as the grammar would have filled it
+            r->count_ += 1;
+            return r;
+        }
+        r->first_ = via{};
     }
-    r->first_ = via{};
     detail::via_impl::list_state state;
     parse_error err;
     if (detail::run(value, detail::via_impl::whole_list, state, err, opts)) {
