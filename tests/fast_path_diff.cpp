@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <sstream>
@@ -116,6 +117,73 @@ void put(std::string& o, media_type const& m) {
 }
 /// A product or comment of Server / User-Agent: its text too (visit_fields has the parts).
 void put_product(std::string& o, product_item const& p);
+
+// name-addr, URI and Via: every field, each view with its offset in the input
+// (`base`), so that a view of the same text at other bytes differs.
+char const* base = nullptr;
+void put_view(std::string& o, std::string_view v) {
+    if (v.data() == nullptr) o += "nullptr:";
+    else o += std::to_string(v.data() - base) + ':';
+    put_text(o, v);
+}
+void put_view(std::string& o, std::optional<std::string_view> const& v) {
+    if (v) put_view(o, *v);
+    else o += "null";
+}
+/// Each label, then its view (absent: null).
+using labelled_view = std::pair<char const*, std::optional<std::string_view>>;
+void put_views(std::string& o, std::initializer_list<labelled_view> views) {
+    for (auto const& [label, v] : views) {
+        o += label;
+        put_view(o, v);
+    }
+}
+void put(std::string& o, uri const& u) {
+    put_views(o, {{"{text=", u.text}, {",scheme=", u.scheme}, {",user=", u.user}, {",password=", u.password},
+                  {",host=", u.host}, {",port_text=", u.port_text}, {",params_text=", u.params_text},
+                  {",headers_text=", u.headers_text}, {",opaque=", u.opaque}});
+    o += ",kind=" + std::to_string(static_cast<int>(u.kind)) + ",host_kind=" + std::to_string(static_cast<int>(u.host_kind)) + '}';
+}
+void put(std::string& o, name_addr const& n) {
+    put_views(o, {{"{text=", n.text}, {",display_name=", n.display_name}, {",params_text=", n.params_text}});
+    o += n.display_name_quoted ? ",quoted" : ",unquoted";
+    o += n.bracketed ? ",bracketed,uri=" : ",bare,uri=";
+    put(o, n.uri);
+    o += '}';
+}
+void put(std::string& o, via const& v) {
+    put_views(o, {{"{text=", v.text}, {",protocol=", v.protocol_name}, {"/", v.protocol_version}, {"/", v.transport},
+                  {",host=", v.host}, {",port_text=", v.port_text}, {",params_text=", v.params_text},
+                  {",branch_raw=", v.*detail::via_access::branch}});
+    o += ",host_kind=" + std::to_string(static_cast<int>(v.host_kind)) + '}';
+}
+void put(std::string& o, via_list const& l) {
+    o += "{text=";
+    put_view(o, l.text());
+    o += ",size=" + std::to_string(l.size()) + ",front=";
+    put(o, l.front());
+    o += ",entries=[";
+    for (via const& v : l) {
+        put(o, v);
+        o += ';';
+    }
+    o += "]}";
+}
+template <class E>
+void put_name_addrs(std::string& o, basic_name_addr_list<E> const& l) {
+    o += "{text=";
+    put_view(o, l.text());
+    o += ",size=" + std::to_string(l.size()) + (l.is_star() ? ",star" : "") + ",form=" +
+         std::to_string(static_cast<int>(l.form())) + ",lenient=" + std::to_string(l.lenient().bits()) + ",entries=[";
+    for (E const& e : l) {
+        put(o, static_cast<name_addr const&>(e));
+        o += ';';
+    }
+    o += "]}";
+}
+void put(std::string& o, name_addr_list const& l) { put_name_addrs(o, l); }
+void put(std::string& o, diversion_list const& l) { put_name_addrs(o, l); }
+void put(std::string& o, history_info_list const& l) { put_name_addrs(o, l); }
 
 template <class A>
 void put_auth_common(std::string& o, A const& a) {
@@ -293,6 +361,70 @@ std::vector<std::string> edges_for(std::string_view parser) {
              "(b) a"s, "(b)"s, "()"s, "(a (b) c)"s, "(a (b c)"s, "(a \\) b)"s, "(a \\"s, "(\x80\xff)"s, "(\xc3\xa9)"s,
              "(a\0)"s, "(a\r\nb)"s, "(a\r\n b)"s, "a/1 "s, "a/1 (x) "s, "a/1,b/2"s, "a/1, b/2"s, "a/1/2"s, "a//1"s,
              "a/1.2.3-beta_4"s, "\"a\""s, "a=b"s, "a;b"s, "UA/1 (Linux; U; en-us)"s};
+    } else if (parser == "parse_name_addr" || parser == "parse_contact_list" || parser == "parse_route_list" ||
+               parser == "parse_identity_list" || parser == "parse_diversion" || parser == "parse_history_info" ||
+               parser == "parse_info_list") {
+        v = {"<sip:a@b>"s, "<sip:b>"s, "<sips:a@b>"s, "<SIP:a@b>"s, "<Sip:A@B.COM>"s, "<SIPS:a@b>"s, "<sipx:a@b>"s,
+             "<sip:>"s, "<sip:a@>"s, "<sip:@b>"s, "<sip:a@@b>"s, "<sip:a@b@c>"s, "<sip:a:@b>"s, "<sip:a:pw@b>"s,
+             "<sip::pw@b>"s, "<sip:a:p,w@b>"s, "<sip:a:p;w@b>"s, "<sip:a:5060>"s, "<sip:a:pw>"s, "<sip:a%41@b>"s,
+             "<sip:a%4@b>"s, "<sip:a%@b>"s, "<sip:a;b@c>"s, "<sip:a?b@c>"s, "<sip:a,b@c>"s, "<sip:a/b&c=d+e$@h>"s,
+             "<sip:-_.!~*'()@h>"s, "<sip:a@[2001:db8::1]>"s, "<sip:a@[2001:db8::1]:5060>"s, "<sip:a@2001:db8::1>"s,
+             "<sip:a@[::1>"s, "<sip:[::1]>"s, "<sip:a@1.2.3.4>"s, "<sip:a@1.2.3.4:5>"s, "<sip:a@1.2.3.256>"s,
+             "<sip:a@1.2.3.4.example.com>"s, "<sip:a@1.2.3>"s, "<sip:a@h_x.com>"s, "<sip:a@h.1com>"s, "<sip:a@h.com.>"s,
+             "<sip:a@-h.com>"s, "<sip:a@h-.com>"s, "<sip:a@h:0>"s, "<sip:a@h:65535>"s, "<sip:a@h:65536>"s,
+             "<sip:a@h:005060>"s, "<sip:a@h:>"s, "<sip:a@h:x>"s, "<sip:a@h:5060x>"s, "<sip:a@h;lr>"s,
+             "<sip:a@h;transport=tcp;lr>"s, "<sip:a@h;x=>"s, "<sip:a@h;=x>"s, "<sip:a@h;>"s, "<sip:a@h;;x>"s,
+             "<sip:a@h;x=[::1]>"s, "<sip:a@h;x=a:b&c+d$/[]>"s, "<sip:a@h;x=%41>"s, "<sip:a@h;x=%4>"s, "<sip:a@h?x=y>"s,
+             "<sip:a@h?x=y&z=>"s, "<sip:a@h?x>"s, "<sip:a@h;lr?x=y>"s, "<sip:a@h;lr;>"s, "<tel:+1-555>"s,
+             "<http://example.com/x>"s, "<urn:x:y>"s, "< sip:a@h>"s, "<sip:a@h >"s, "<sip:a@h> "s, " <sip:a@h>"s,
+             "\"A\" <sip:a@h>"s, "\"A\"<sip:a@h>"s, "\"A\"  \t<sip:a@h>"s, "\"A\"\r\n <sip:a@h>"s, "\"\" <sip:a@h>"s,
+             "\"A \\\"B\\\"\" <sip:a@h>"s, "\"A\\\\\" <sip:a@h>"s, "\"\xc3\xa9\" <sip:a@h>"s, "\"\x80\" <sip:a@h>"s,
+             "\"A <sip:a@h>"s, "\"A\" sip:a@h"s, " \"A\" <sip:a@h>"s, "\t\"A\" <sip:a@h>"s, "A <sip:a@h>"s,
+             "A<sip:a@h>"s, "A B  C\t<sip:a@h>"s, "A\r\n B <sip:a@h>"s, "A.B-C!%*_+`'~ <sip:a@h>"s, "A, B <sip:a@h>"s,
+             "A@B <sip:a@h>"s, "A: <sip:a@h>"s, "sip <sip:a@h>"s, "sips <sip:a@h>"s, "sip:a@h"s, "SIP:a@h"s,
+             "sips:a@h:5061"s, "sip:a@h;tag=1"s, "sip:a@h;lr"s, "sip:h;tag=1"s, "sip:a;b@h"s, "sip:a@h?x=y"s,
+             "sip:a@h,sip:b@h"s, "sip:a@h, <sip:b@h>"s, "sip:a:pw@h"s, "sip:a:p,w@h"s, "tel:+1;tag=x"s,
+             "<sip:a@h>;tag=1928301774"s, "<sip:a@h>;TAG=x"s, "<sip:a@h>;tag"s, "<sip:a@h>;tag="s, "<sip:a@h>;tag=a b"s,
+             "<sip:a@h>;tag=\"x\""s, "<sip:a@h>;tag=[::1]"s, "<sip:a@h> ;tag=1"s, "<sip:a@h>; tag=1"s,
+             "<sip:a@h>;tag =1"s, "<sip:a@h>;tag= 1"s, "<sip:a@h>;tag=1 "s, "<sip:a@h>;tag=1;"s, "<sip:a@h>;;tag=1"s,
+             "<sip:a@h>;"s, "<sip:a@h>;x"s, "<sip:a@h>;x;y=z"s, "<sip:a@h>;x=\"y z\""s, "<sip:a@h>;x=[::1]"s,
+             "<sip:a@h>;x=[::1"s, "<sip:a@h>;x=1.2.3.4"s, "<sip:a@h>;x=a:b"s, "<sip:a@h>;q=0.5"s, "<sip:a@h>;q=1"s,
+             "<sip:a@h>;q=1.000"s, "<sip:a@h>;q=1.001"s, "<sip:a@h>;q=0.1234"s, "<sip:a@h>;q=2"s, "<sip:a@h>;q"s,
+             "<sip:a@h>;Q=0."s, "<sip:a@h>;q=0.5x"s, "<sip:a@h>;expires=3600"s, "<sip:a@h>;expires=0"s,
+             "<sip:a@h>;expires=4294967295"s, "<sip:a@h>;expires=4294967296"s, "<sip:a@h>;expires=12a"s,
+             "<sip:a@h>;expires"s, "<sip:a@h>;EXPIRES=1"s, "<sip:a@h>;expires=1.5"s, "<sip:a@h>;+sip.instance=\"<urn:x>\""s,
+             "*"s, " *"s, "* "s, "*,<sip:a@h>"s, "<sip:a@h>,*"s, "<sip:a@h>,<sip:b@h>"s, "<sip:a@h>, <sip:b@h>"s,
+             "<sip:a@h> ,<sip:b@h>"s, "<sip:a@h>\t,\t<sip:b@h>"s, "<sip:a@h>,\r\n <sip:b@h>"s, "<sip:a@h>\r\n ,<sip:b@h>"s,
+             "<sip:a@h>,"s, "<sip:a@h>, "s, ",<sip:a@h>"s, "<sip:a@h>,,<sip:b@h>"s, "<sip:a@h><sip:b@h>"s,
+             "<sip:a@h>;tag=1,\"B\" <sip:b@h>;tag=2"s, "A <sip:a@h>, B <sip:b@h>;lr"s,
+             "<sip:a@h;lr>,<sip:b@h;lr>,<sip:c@h;lr>"s, "<sip:a@h>\0"s, "<sip:a@h\0>"s, "<sip:a\x80@h>"s};
+    } else if (parser == "parse_via_list") {
+        v = {"SIP/2.0/UDP h"s, "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds;rport"s, "sip/2.0/udp h"s,
+             "SIP/2.0/TCP h:0"s, "SIP/2.0/TCP h:65535"s, "SIP/2.0/TCP h:65536"s, "SIP/2.0/TCP h:005060"s, "SIP/2.0/TCP h:"s,
+             "SIP/2.0/TCP h:x"s, "SIP/2.0/UDP [2001:db8::1]:5060"s, "SIP/2.0/UDP [2001:db8::1]"s, "SIP/2.0/UDP 2001:db8::1"s,
+             "SIP/2.0/UDP 2001:db8::1:5060"s, "SIP/2.0/UDP a:1:2"s, "SIP/2.0/UDP abc::1"s, "SIP/2.0/UDP [::1"s,
+             "SIP/2.0/UDP 1.2.3.4"s, "SIP/2.0/UDP 1.2.3.256"s, "SIP/2.0/UDP 1.2.3.4.example.com"s, "SIP/2.0/UDP h_x.com"s,
+             "SIP/2.0/UDP h.1com"s, "SIP/2.0/UDP h.com."s, "SIP / 2.0 / UDP h"s, "SIP/2.0/UDP  h"s, "SIP/2.0/UDP\th"s,
+             "SIP/2.0/UDP\r\n h"s, "SIP/2.0/UDPh"s, "SIP/2.0/UDP "s, "SIP/2.0/UDP"s, "SIP/2.0/ UDP h"s, "SIP/2.0 h"s,
+             "SIP//UDP h"s, "SIP/2.0/UDP h ;branch=z9hG4bKx"s, "SIP/2.0/UDP h; branch=z9hG4bKx"s,
+             "SIP/2.0/UDP h;branch =z9hG4bKx"s, "SIP/2.0/UDP h;branch= z9hG4bKx"s, "SIP/2.0/UDP h:5060 ;rport"s,
+             "SIP/2.0/UDP h;branch=z9hG4bKx "s, "SIP/2.0/UDP h;branch=z9hG4bKx\t"s, "SIP/2.0/UDP h;branch=z9hG4bKx\r\n"s,
+             "SIP/2.0/UDP h;branch"s, "SIP/2.0/UDP h;branch="s, "SIP/2.0/UDP h;BRANCH=z9hG4bKx"s,
+             "SIP/2.0/UDP h;branch=a;branch=b"s, "SIP/2.0/UDP h;branch=a@b"s, "SIP/2.0/UDP h;branch=\"a\""s,
+             "SIP/2.0/UDP h;rport"s, "SIP/2.0/UDP h;rport="s, "SIP/2.0/UDP h;rport=0"s, "SIP/2.0/UDP h;rport=65535"s,
+             "SIP/2.0/UDP h;rport=65536"s, "SIP/2.0/UDP h;rport=1a"s, "SIP/2.0/UDP h;received=1.2.3.4"s,
+             "SIP/2.0/UDP h;received=2001:db8::1"s, "SIP/2.0/UDP h;received=[2001:db8::1]"s, "SIP/2.0/UDP h;received=h"s,
+             "SIP/2.0/UDP h;received"s, "SIP/2.0/UDP h;ttl=0"s, "SIP/2.0/UDP h;ttl=255"s, "SIP/2.0/UDP h;ttl=256"s,
+             "SIP/2.0/UDP h;ttl=0001"s, "SIP/2.0/UDP h;maddr=224.0.0.1"s, "SIP/2.0/UDP h;maddr=[::1]"s,
+             "SIP/2.0/UDP h;maddr=::1"s, "SIP/2.0/UDP h;maddr=h_x"s, "SIP/2.0/UDP h;alias"s, "SIP/2.0/UDP h;alias=1"s,
+             "SIP/2.0/UDP h;alias ;x"s, "SIP/2.0/UDP h;x"s, "SIP/2.0/UDP h;x=y"s, "SIP/2.0/UDP h;x="s, "SIP/2.0/UDP h;=y"s,
+             "SIP/2.0/UDP h;"s, "SIP/2.0/UDP h;;x"s, "SIP/2.0/UDP h;x=\"y z\""s, "SIP/2.0/UDP h;x=[::1]"s,
+             "SIP/2.0/UDP h;x=a:b"s, "SIP/2.0/UDP h;x=a/b"s, "SIP/2.0/UDP h,SIP/2.0/TCP g"s, "SIP/2.0/UDP h, SIP/2.0/TCP g"s,
+             "SIP/2.0/UDP h ,SIP/2.0/TCP g"s, "SIP/2.0/UDP h\t,\tSIP/2.0/TCP g"s, "SIP/2.0/UDP h,\r\n SIP/2.0/TCP g"s,
+             "SIP/2.0/UDP h\r\n ,SIP/2.0/TCP g"s, "SIP/2.0/UDP h,"s, "SIP/2.0/UDP h, "s, ",SIP/2.0/UDP h"s,
+             "SIP/2.0/UDP h,,SIP/2.0/UDP g"s, "SIP/2.0/UDP h;branch=z9hG4bK1,SIP/2.0/UDP g;branch=z9hG4bK2;received=1.2.3.4"s,
+             "SIP/2.0/UDP h;branch=z9hG4bK1;rport=5060;received=192.0.2.1, SIP/2.0/TLS [::1]:5061;branch=z9hG4bK2"s,
+             " SIP/2.0/UDP h"s, "SIP/2.0/UDP h\0"s, "SIP/2.0/UDP h;branch=z\x80"s};
     } else {  // token lists and the controls
         v = {"INVITE"s, "INVITE,ACK"s, "INVITE, ACK"s, "INVITE ,ACK"s, "INVITE , ACK"s, "INVITE,"s, "INVITE, "s,
              ",INVITE"s, "INVITE,,ACK"s, "INVITE ACK"s, "INVITE\r\n ,ACK"s, "INVITE,\r\n ACK"s, "INVITE\t,\tACK"s,
@@ -437,9 +569,13 @@ constexpr header_id rows[] = {
     header_id::content_length, header_id::allow, header_id::supported, header_id::require, header_id::proxy_require,
     header_id::unsupported, header_id::allow_events, header_id::content_encoding, header_id::content_language,
     header_id::privacy, header_id::in_reply_to, header_id::recv_info, header_id::server, header_id::user_agent,
+    header_id::from, header_id::to, header_id::reply_to, header_id::refer_to, header_id::referred_by, header_id::contact,
+    header_id::route, header_id::record_route, header_id::path, header_id::service_route, header_id::p_associated_uri,
+    header_id::p_called_party_id, header_id::p_asserted_identity, header_id::p_preferred_identity, header_id::diversion,
+    header_id::history_info, header_id::via,
     // controls (no fast path)
     header_id::rseq, header_id::rack, header_id::content_type, header_id::session_expires, header_id::min_se,
-    header_id::authentication_info};
+    header_id::authentication_info, header_id::alert_info, header_id::call_info};
 
 constexpr bool covered(header_id id) {
     for (header_id r : rows)
@@ -467,6 +603,7 @@ int main(int argc, char** argv) {
                 line += '\t';
                 put_text(line, in);
                 line += '\t';
+                base = in.data();
                 auto const r = H::parse(in);
                 if (r) {
                     line += "ok\t";

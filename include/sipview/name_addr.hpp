@@ -374,6 +374,101 @@ using history_info_list = basic_name_addr_list<history_entry>;
 #if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 
+/// The strict path's fast path for one element of a name-addr header in its
+/// common shape, filling `na` as grammar::name_addr (grammar::route_param
+/// when `bracketed`) would; returns the element's end, or nullptr where the
+/// grammar must decide (the caller then runs it on the whole value). It takes
+///   name-addr = [ display-name ] LAQUOT addr-spec RAQUOT, the display-name a
+///     quoted-string of c_qd_fast bytes (no quoted-pair, no UTF-8) or
+///     *(token LWS) with SP / HTAB only, addr-spec a SIP-URI / SIPS-URI
+///     (fast_sip_uri), no LWS in the brackets;
+///   addr-spec = SIP-URI / SIPS-URI outside <> (not when `bracketed`);
+///   then *( SEMI param ) with no LWS: tag-param = "tag" EQUAL token,
+///     c-p-q = "q" EQUAL qvalue, c-p-expires = "expires" EQUAL delta-seconds,
+///     generic-param = token [ EQUAL token ].
+/// Whatever follows is the caller's to check.
+inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noexcept {
+    iter const start = p;
+    if (p == last) return nullptr;
+    bool addr_spec = false;
+    if (*p == '"') {  // display-name = quoted-string
+        iter const q = skip_class<c_qd_fast>(p + 1, last);
+        if (q == last || *q != '"') return nullptr;
+        na.display_name = std::string_view(p, static_cast<std::size_t>(q + 1 - p));
+        na.display_name_quoted = true;
+        p = skip_class<c_wsp>(q + 1, last);
+    } else if (*p != '<') {  // display-name = *(token LWS)
+        iter end = skip_class<token_chars>(p, last);
+        if (end == p) return nullptr;
+        // a token then ':' is no display-name (LAQUOT must follow it): only
+        // the addr-spec can match, here a SIP or SIPS URI
+        addr_spec = end != last && *end == ':';
+        if (addr_spec && (bracketed || (p = fast_sip_uri(p, last, true, na.uri)) == nullptr)) return nullptr;
+        if (!addr_spec) {
+            for (iter q = skip_class<c_wsp>(end, last); q != last && is(*q, token_chars); q = skip_class<c_wsp>(end, last))
+                end = skip_class<token_chars>(q, last);
+            na.display_name = std::string_view(p, static_cast<std::size_t>(end - p));
+            p = skip_class<c_wsp>(end, last);
+        }
+    }
+    if (!addr_spec) {
+        // LAQUOT addr-spec RAQUOT
+        if (p == last || *p != '<') return nullptr;
+        p = fast_sip_uri(p + 1, last, false, na.uri);
+        if (p == nullptr || p == last || *p != '>') return nullptr;
+        na.bracketed = true;
+        ++p;
+    }
+    // *( SEMI param ): from-param, to-param, contact-params, rr-param
+    iter const params = p;
+    while (p != last && *p == ';') {
+        iter const name = p + 1;
+        p = skip_class<token_chars>(name, last);
+        std::string_view const pname(name, static_cast<std::size_t>(p - name));
+        if (pname.empty()) return nullptr;
+        bool const eq = p != last && *p == '=';
+        if (iequals_lower(pname, "q")) {  // c-p-q = "q" EQUAL qvalue
+            if (!eq) return nullptr;
+            ++p;
+            if (!grammar::name_addr_rules::qvalue_parser{}.parse(p, last, x3::unused, x3::unused, x3::unused)) return nullptr;
+        } else if (iequals_lower(pname, "expires")) {  // c-p-expires = "expires" EQUAL delta-seconds
+            std::uint64_t v = 0;
+            std::size_t const n = eq ? bounded_uint(p + 1, last, 0xFFFFFFFFu, v) : 0;
+            if (n == 0 || (p + 1 + n != last && is(p[1 + n], token_chars))) return nullptr;
+            p += n + 1;
+        } else if (eq) {  // tag-param = "tag" EQUAL token; generic-param = token [ EQUAL token ]
+            iter const value = p + 1;
+            p = skip_class<token_chars>(value, last);
+            if (p == value) return nullptr;
+        } else if (iequals_lower(pname, "tag")) {
+            return nullptr;
+        }
+    }
+    na.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
+    na.text = std::string_view(start, static_cast<std::size_t>(p - start));
+    return p;
+}
+
+/// fast_name_addr over `element *(COMMA element)` (COMMA without line
+/// folds), counting the elements; false where the grammar must decide.
+inline bool fast_name_addr_list(std::string_view text, bool bracketed, std::size_t& count) noexcept {
+    iter p = text.data();
+    iter const last = p + text.size();
+    std::size_t n = 0;
+    for (;;) {
+        name_addr scratch;
+        p = fast_name_addr(p, last, bracketed, scratch);
+        if (p == nullptr) return false;
+        ++n;
+        if (p == last) break;
+        p = skip_class<c_wsp>(p, last);  // COMMA = SWS "," SWS
+        if (p == last || *p != ',') return false;
+        p = skip_class<c_wsp>(p + 1, last);
+    }
+    count = n;
+    return true;
+}
+
 /// Validates `element *(COMMA element)`, counting the elements. The AST in
 /// context is scratch space for each element in turn.
 /// Why hand-written: exact error position (a missing separator is reported
@@ -461,6 +556,9 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
     std::size_t count = 0;
     name_addr scratch;
     parse_error err;
+    if (fast_paths && opts.lenient.bits() == 0 && form != name_addr_form::info &&
+        fast_name_addr_list(text, form == name_addr_form::bracketed, count))
+        return name_addr_list(text, false, form, count, opts.lenient);
     counted_list_parser<Element> const list(element, &count);
     if (run(text, grammar::name_addr_rules::quoted_lead >> list, scratch, err, opts) && count != 0)
         return name_addr_list(text, false, form, count, opts.lenient);
@@ -478,6 +576,12 @@ namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<name_addr> r(std::in_place);
+    if (fast_paths && opts.lenient.bits() == 0) {
+        iter const last = text.data() + text.size();
+        iter const e = fast_name_addr(text.data(), last, false, *r);
+        if (e != nullptr && e == last) return r;  // the common shape, as the grammar would have filled it
+        *r = name_addr{};
+    }
     parse_error err;
     if (!detail::run(text, detail::grammar::name_addr_entry, *r, err, opts)) {
         detail::explain_name_addr_error(text, err);

@@ -224,6 +224,87 @@ inline constexpr auto bare_uri = detail::describe(diag::uri_expected)[detail::se
 } // namespace detail
 #endif // SIPVIEW_HAS_GRAMMARS
 
+#if SIPVIEW_HAS_GRAMMARS
+namespace detail {
+
+/// The strict path's fast path for a SIP-URI / SIPS-URI in its common
+/// shape, filling `u` as grammar::uri (or grammar::bare_uri when `bare`)
+/// would; returns the end of the URI, or nullptr where the grammar must
+/// decide (it never rejects: the caller then runs the grammar on the whole
+/// value). It takes:
+///   SIP-URI = "sip:" [ userinfo ] hostport uri-parameters, SIPS-URI alike,
+///   userinfo = user [ ":" password ] "@" without escapes and without the
+///     user-unreserved ',' ';' '?' (the password without ','),
+///   hostport = host [ ":" port ] (host_length: hostname, IPv4address,
+///     IPv6reference, as the grammar measures them),
+///   uri-parameters = *( ";" pname [ "=" pvalue ] ) without escapes, none
+///     when `bare` (an addr-spec outside <>, RFC 3261 §20).
+/// headers ('?'), escapes and anything else stop it where the caller checks
+/// the next byte ('>' or a header parameter) and falls back.
+inline iter fast_sip_uri(iter p, iter last, bool bare, sipview::uri& u) noexcept {
+    iter const start = p;
+    // "sip:" / "sips:", any case (as uri_rules::sip_scheme_parser)
+    if (last - p < 5 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p') return nullptr;
+    std::size_t const n = (p[3] | 0x20) == 's' ? 4 : 3;
+    if (p[n] != ':') return nullptr;
+    u.scheme = std::string_view(p, n);
+    u.kind = n == 4 ? uri_scheme::sips : uri_scheme::sip;
+    p += n + 1;
+    iter const body = p;
+    // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@": the
+    // grammar takes the longest user run; ',' ';' '?' '%' continue it inside
+    // <> (and '%' starts an escape), so they are the grammar's to judge.
+    iter q = skip_class<c_user_fast>(p, last);
+    if (q != last && (*q == '%' || (!bare && is(*q, c_addr_sep)))) return nullptr;
+    if (q != last && q != p && (*q == '@' || *q == ':')) {
+        iter w = q;
+        if (*q == ':') {
+            for (w = q + 1; w != last && is(*w, password_chars, c_addr_sep);) ++w;
+            if (w != last && (*w == '%' || (!bare && *w == ','))) return nullptr;
+        }
+        if (w != last && *w == '@') {  // else no userinfo: hostport from the start
+            u.user = std::string_view(p, static_cast<std::size_t>(q - p));
+            if (*q == ':') u.password = std::string_view(q + 1, static_cast<std::size_t>(w - q - 1));
+            p = w + 1;
+        }
+    }
+    // hostport = host [ ":" port ]
+    host_kind_value k = host_kind_value::hostname;
+    std::size_t const hn = host_length(p, last, k);
+    if (hn == 0) return nullptr;
+    u.host = std::string_view(p, hn);
+    u.host_kind = static_cast<host_type>(k);
+    p += hn;
+    if (p != last && *p == ':') {
+        std::uint64_t v = 0;
+        std::size_t const pn = bounded_uint(p + 1, last, 65535, v);
+        if (pn == 0) return nullptr;
+        u.port_text = std::string_view(p + 1, pn);
+        p += pn + 1;
+    }
+    if (!bare) {
+        // uri-parameters = *( ";" uri-parameter ), uri-parameter = pname [ "=" pvalue ]
+        iter const params = p;
+        while (p != last && *p == ';') {
+            iter const name = p + 1;
+            p = skip_class<c_paramchar>(name, last);
+            if (p == name) return nullptr;
+            if (p != last && *p == '=') {
+                iter const value = p + 1;
+                p = skip_class<c_paramchar>(value, last);
+                if (p == value) return nullptr;
+            }
+        }
+        u.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
+    }
+    u.opaque = std::string_view(body, static_cast<std::size_t>(p - body));
+    u.text = std::string_view(start, static_cast<std::size_t>(p - start));
+    return p;
+}
+
+} // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
+
 namespace detail {
 
 /// Turns a raw URI failure into what a person needs to hear, looking at the

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -354,6 +355,127 @@ inline constexpr bool explained_by_row(diag d) noexcept {
            d == diag::via_rport_range;
 }
 
+/// The strict path's fast path for one via-parm in its common shape,
+/// filling `v` as grammar::via_parm would; returns the entry's end, or
+/// nullptr where the grammar must decide (the caller then runs it on the
+/// whole value). It takes
+///   via-parm = sent-protocol LWS sent-by *( SEMI via-params ) with the LWS
+///     SP / HTAB only and no LWS around the other separators,
+///   sent-protocol = protocol-name SLASH protocol-version SLASH transport (tokens),
+///   sent-by = host [ COLON port ] (host_length, as sent_by_host measures it),
+///   via-params = via-ttl / via-maddr / via-received / via-branch /
+///     response-port / alias (checked by typed_value<>::check) / via-extension
+///     = generic-param = token [ EQUAL token ].
+/// Whatever follows is the caller's to check.
+inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
+    iter const start = p;
+    // sent-protocol = protocol-name SLASH protocol-version SLASH transport
+    if (last - p > 8 && std::memcmp(p, "SIP/2.0/", 8) == 0) {  // the usual name and version in one compare
+        v.protocol_name = std::string_view(p, 3);
+        v.protocol_version = std::string_view(p + 4, 3);
+        p += 8;
+    } else {
+        for (std::string_view* part : {&v.protocol_name, &v.protocol_version}) {
+            iter const b = p;
+            p = skip_class<token_chars>(p, last);
+            if (p == b || p == last || *p != '/') return nullptr;
+            *part = std::string_view(b, static_cast<std::size_t>(p - b));
+            ++p;
+        }
+    }
+    iter const transport = p;
+    p = skip_class<token_chars>(p, last);
+    if (p == transport) return nullptr;
+    v.transport = std::string_view(transport, static_cast<std::size_t>(p - transport));
+    // LWS sent-by; sent-by = host [ COLON port ]
+    iter const host = skip_class<c_wsp>(p, last);
+    if (host == p) return nullptr;
+    host_kind_value k = host_kind_value::hostname;
+    std::size_t const hn = host_length(host, last, k);
+    if (hn == 0) return nullptr;
+    v.host = std::string_view(host, hn);
+    v.host_kind = static_cast<host_type>(k);
+    p = host + hn;
+    if (p != last && *p == ':') {  // the caller rejects an IPv6 byte after the digits (an unbracketed address)
+        std::uint64_t n = 0;
+        std::size_t const pn = bounded_uint(p + 1, last, 65535, n);
+        if (pn == 0) return nullptr;
+        v.port_text = std::string_view(p + 1, pn);
+        p += pn + 1;
+    }
+    // *( SEMI via-params ), captured from the first ';'
+    iter const params = p;
+    while (p != last && *p == ';') {
+        iter const name = p + 1;
+        p = skip_class<token_chars>(name, last);
+        std::string_view const pname(name, static_cast<std::size_t>(p - name));
+        bool const eq = p != last && *p == '=';
+        iter const value = p + 1;
+        if (iequals_lower(pname, "branch")) {  // via-branch = "branch" EQUAL token
+            if (!eq) return nullptr;
+            iter const e = skip_class<token_chars>(value, last);
+            if (e == value || (e != last && !typed_value<typed::branch>::value_end(*e))) return nullptr;
+            if ((v.*via_access::branch).data() == nullptr) v.*via_access::branch = std::string_view(value, static_cast<std::size_t>(e - value));
+            p = e;
+            continue;
+        }
+        typed kind = typed::branch;  // none of the checked kinds: via-extension
+        if (iequals_lower(pname, "received")) kind = typed::received;
+        else if (iequals_lower(pname, "rport")) kind = typed::rport;
+        else if (iequals_lower(pname, "ttl")) kind = typed::ttl;
+        else if (iequals_lower(pname, "maddr")) kind = typed::maddr;
+        else if (iequals_lower(pname, "alias")) {  // alias (RFC 5923): no value
+            if (eq) return nullptr;
+            continue;
+        }
+        if (kind == typed::branch) {  // via-extension = generic-param = token [ EQUAL gen-value ], a token here
+            if (pname.empty()) return nullptr;
+            if (eq) {
+                p = skip_class<token_chars>(value, last);
+                if (p == value) return nullptr;
+            }
+            continue;
+        }
+        if (!eq) {  // response-port = "rport" [ EQUAL 1*DIGIT ]; the others need their value
+            if (kind != typed::rport) return nullptr;
+            continue;
+        }
+        // the checked values: up to the next SEMI / COMMA / LWS, as a whole
+        iter e = value;
+        while (e != last && !typed_value<typed::branch>::value_end(*e)) ++e;
+        diag const d = kind == typed::received ? typed_value<typed::received>::check(value, e)
+                       : kind == typed::rport  ? typed_value<typed::rport>::check(value, e)
+                       : kind == typed::ttl    ? typed_value<typed::ttl>::check(value, e)
+                                               : typed_value<typed::maddr>::check(value, e);
+        if (d != diag::none) return nullptr;
+        p = e;
+    }
+    if (p != params) v.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
+    v.text = std::string_view(start, static_cast<std::size_t>(p - start));
+    return p;
+}
+
+/// fast_via_parm over via-parm *( COMMA via-parm ) SWS (COMMA and SWS
+/// without line folds): the first entry into `first`, the others counted in
+/// `more`; false where the grammar must decide.
+inline bool fast_via_list(std::string_view text, via& first, std::size_t& more) noexcept {
+    iter p = text.data();
+    iter const last = p + text.size();
+    std::size_t n = 0;
+    p = fast_via_parm(p, last, first);
+    for (;;) {
+        if (p == nullptr) return false;
+        p = skip_class<c_wsp>(p, last);
+        if (p == last) break;
+        if (*p != ',') return false;
+        via scratch;
+        p = fast_via_parm(skip_class<c_wsp>(p + 1, last), last, scratch);
+        ++n;
+    }
+    more = n;
+    return true;
+}
+
 /// Adds what a person needs to hear to a Via failure. The hints that always
 /// apply are in the via_ rows themselves (diagnostics.hpp); this looks at
 /// the bytes around the failure.
@@ -450,6 +572,12 @@ namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<via> parse_via_impl(borrowed_text one_via_parm, parse_options const& opts) noexcept {
     via v;
+    if (fast_paths && opts.lenient.bits() == 0) {  // via-parm SWS, in the common shape
+        iter const last = one_via_parm.data() + one_via_parm.size();
+        iter const e = detail::via_impl::fast_via_parm(one_via_parm.data(), last, v);
+        if (e != nullptr && skip_class<c_wsp>(e, last) == last) return v;
+        v = via{};
+    }
     parse_error err;
     if (detail::run(one_via_parm, detail::via_impl::whole_entry, v, err, opts))
         return v;
@@ -469,6 +597,14 @@ namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
 SIPVIEW_DECL result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
+    if (fast_paths && opts.lenient.bits() == 0) {
+        if (detail::via_impl::fast_via_list(value, r->first_, r->count_)) {
+            r->text_ = value;  // the common shape, as the grammar would have filled it
+            r->count_ += 1;
+            return r;
+        }
+        r->first_ = via{};
+    }
     detail::via_impl::list_state state;
     parse_error err;
     if (detail::run(value, detail::via_impl::whole_list, state, err, opts)) {

@@ -5,7 +5,9 @@
 #ifndef SIPVIEW_DETAIL_CHARSET_HPP
 #define SIPVIEW_DETAIL_CHARSET_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace sipview {
 namespace detail {
@@ -37,6 +39,8 @@ enum : cmask {
     c_qd_fast    = 1u << 20,  // quoted-string bytes needing no special handling: SP / HTAB / qdtext ASCII
     c_lws_first  = 1u << 21,  // a byte LWS can start with: SP / HTAB / CR (of a fold)
     c_lhex       = 1u << 22,  // LHEX = DIGIT / %x61-66 (lowercase hex, RFC 3261 §25.1)
+    c_user_fast  = 1u << 23,  // user without escaped and the addr-spec separators: unreserved / "&" / "=" / "+" / "$" / "/"
+    c_paramchar  = 1u << 24,  // paramchar without escaped: unreserved / param-unreserved
 };
 
 constexpr bool in_range(unsigned c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
@@ -73,6 +77,8 @@ constexpr cmask classify(unsigned c) {
     if (c == ' ' || c == '\t' || c == 0x21 || in_range(c, 0x23, 0x5B) || in_range(c, 0x5D, 0x7E)) m |= c_qd_fast;
     if (c == ' ' || c == '\t' || c == '\r') m |= c_lws_first;
     if (digit || in_range(c, 'a', 'f')) m |= c_lhex;
+    if (alpha || digit || one_of(c, "-_.!~*'()&=+$/")) m |= c_user_fast;
+    if (alpha || digit || one_of(c, "-_.!~*'()[]/:&+$")) m |= c_paramchar;
     return m;
 }
 
@@ -131,6 +137,16 @@ constexpr int hex_value(char ch) noexcept {
 
 constexpr char ascii_lower(char ch) noexcept {
     return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
+
+/// `name` is `lower` (lower-case letters only) in any case: a byte OR 0x20
+/// is a given lower-case letter only for that letter and its upper case.
+template <std::size_t N>
+constexpr bool iequals_lower(std::string_view name, char const (&lower)[N]) noexcept {
+    if (name.size() != N - 1) return false;
+    for (std::size_t i = 0; i + 1 < N; ++i)
+        if ((name[i] | 0x20) != lower[i]) return false;
+    return true;
 }
 
 } // namespace detail
