@@ -7,7 +7,9 @@
 #   tests/fuzz/run_all.sh SECONDS [BUILD_DIR]     (BUILD_DIR defaults to build/fuzz)
 #
 # Configures BUILD_DIR with clang++ and SIPVIEW_BUILD_FUZZERS=ON when it has
-# no CMakeCache.txt yet, builds the harnesses and the seed corpus.
+# no CMakeCache.txt yet, builds the harnesses (each against the one
+# sanitized, coverage-instrumented library sipview_fuzz_compiled, as the fuzz
+# preset does) and the seed corpus.
 # SIPVIEW_FUZZERS="uri via_list" limits the run. SIPVIEW_FUZZ_SKIP_BUILD=1
 # skips the build (the harnesses and the corpus must exist): use it when
 # several run_all.sh share one build directory concurrently.
