@@ -383,7 +383,7 @@ namespace detail {
 ///     *(token LWS) with SP / HTAB only, addr-spec a SIP-URI / SIPS-URI
 ///     (fast_sip_uri), no LWS in the brackets;
 ///   addr-spec = SIP-URI / SIPS-URI outside <> (not when `bracketed`);
-///   then *( SEMI param ) with no LWS: tag-param = "tag" EQUAL token,
+///   then *( SEMI param ), SP / HTAB only around ';' and '=': tag-param = "tag" EQUAL token,
 ///     c-p-q = "q" EQUAL qvalue, c-p-expires = "expires" EQUAL delta-seconds,
 ///     generic-param = token [ EQUAL token ].
 /// Whatever follows is the caller's to check.
@@ -419,29 +419,40 @@ inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noe
         na.bracketed = true;
         ++p;
     }
-    // *( SEMI param ): from-param, to-param, contact-params, rr-param
+    // *( SEMI param ): from-param, to-param, contact-params, rr-param, with
+    // SEMI = SWS ";" SWS and EQUAL = SWS "=" SWS, their SWS without folds
+    // (SP / HTAB runs there are short or absent: a byte loop, not skip_class)
+    auto const skip_sp_tab = [last](iter i) noexcept {
+        while (i != last && (*i == ' ' || *i == '\t')) ++i;
+        return i;
+    };
     iter const params = p;
-    while (p != last && *p == ';') {
-        iter const name = p + 1;
-        p = skip_class<token_chars>(name, last);
-        std::string_view const pname(name, static_cast<std::size_t>(p - name));
+    for (;;) {
+        iter q = skip_sp_tab(p);
+        if (q == last || *q != ';') break;  // the params end before that SWS
+        iter const name = skip_sp_tab(q + 1);
+        iter const name_end = skip_class<token_chars>(name, last);
+        std::string_view const pname(name, static_cast<std::size_t>(name_end - name));
         if (pname.empty()) return nullptr;
-        bool const eq = p != last && *p == '=';
+        q = skip_sp_tab(name_end);
+        bool const eq = q != last && *q == '=';
+        iter const value = eq ? skip_sp_tab(q + 1) : name_end;
         if (iequals_lower(pname, "q")) {  // c-p-q = "q" EQUAL qvalue
             if (!eq) return nullptr;
-            ++p;
+            p = value;
             if (!grammar::name_addr_rules::qvalue_parser{}.parse(p, last, x3::unused, x3::unused, x3::unused)) return nullptr;
         } else if (iequals_lower(pname, "expires")) {  // c-p-expires = "expires" EQUAL delta-seconds
             std::uint64_t v = 0;
-            std::size_t const n = eq ? bounded_uint(p + 1, last, 0xFFFFFFFFu, v) : 0;
-            if (n == 0 || (p + 1 + n != last && is(p[1 + n], token_chars))) return nullptr;
-            p += n + 1;
+            std::size_t const n = eq ? bounded_uint(value, last, 0xFFFFFFFFu, v) : 0;
+            if (n == 0 || (value + n != last && is(value[n], token_chars))) return nullptr;
+            p = value + n;
         } else if (eq) {  // tag-param = "tag" EQUAL token; generic-param = token [ EQUAL token ]
-            iter const value = p + 1;
             p = skip_class<token_chars>(value, last);
             if (p == value) return nullptr;
         } else if (iequals_lower(pname, "tag")) {
             return nullptr;
+        } else {
+            p = name_end;
         }
     }
     na.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
