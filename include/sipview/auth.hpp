@@ -703,14 +703,17 @@ inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
                 field = auth_access::cred_username;
             } else if (digest_fast::named(n, len, "uri")) {
                 // digest-uri: a whole SIP URI between the quotes (no URI holds
-                // a '"'), checked with the URI grammar; an abs-path or
-                // anything else goes to the credentials grammar
+                // a '"'), checked with the URI's fast path, else with the URI
+                // grammar; an abs-path or anything else goes to the
+                // credentials grammar
                 if (f.p == f.end || *f.p != '"') return false;
                 iter const q = skip_class<c_qd_fast>(f.p + 1, f.end);
                 if (q == f.end || *q != '"') return false;
                 sipview::uri u;
                 parse_error err;
-                if (!run(std::string_view(f.p + 1, static_cast<std::size_t>(q - (f.p + 1))), grammar::uri_entry, u, err)) return false;
+                if (fast_sip_uri(f.p + 1, q, false, u) != q &&
+                    !run(std::string_view(f.p + 1, static_cast<std::size_t>(q - (f.p + 1))), grammar::uri_entry, u, err))
+                    return false;
                 f.p = q + 1;
                 field = auth_access::cred_uri;
             } else if (digest_fast::named(n, len, "userhash")) {
