@@ -379,11 +379,11 @@ namespace detail {
 /// when `bracketed`) would; returns the element's end, or nullptr where the
 /// grammar must decide (the caller then runs it on the whole value). It takes
 ///   name-addr = [ display-name ] LAQUOT addr-spec RAQUOT, the display-name a
-///     quoted-string of c_qd_fast bytes (no quoted-pair, no UTF-8) or
+///     quoted-string of c_qd_fast bytes and quoted-pairs (no UTF-8) or
 ///     *(token LWS) with SP / HTAB only, addr-spec a SIP-URI / SIPS-URI
 ///     (fast_sip_uri), no LWS in the brackets;
 ///   addr-spec = SIP-URI / SIPS-URI outside <> (not when `bracketed`);
-///   then *( SEMI param ), SP / HTAB only around ';' and '=': tag-param = "tag" EQUAL token,
+///   then *( SEMI param ), SWS around ';' and '=': tag-param = "tag" EQUAL token,
 ///     c-p-q = "q" EQUAL qvalue, c-p-expires = "expires" EQUAL delta-seconds,
 ///     generic-param = token [ EQUAL token ].
 /// Whatever follows is the caller's to check.
@@ -391,12 +391,21 @@ inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noe
     iter const start = p;
     if (p == last) return nullptr;
     bool addr_spec = false;
-    if (*p == '"') {  // display-name = quoted-string
-        iter const q = skip_class<c_qd_fast>(p + 1, last);
-        if (q == last || *q != '"') return nullptr;
+    // SWS = [LWS], LWS = [*WSP CRLF] 1*WSP: one fold at most, as the grammar
+    auto const sws = [last](iter i) noexcept { return lws_may_start(i, last) ? i + lws_length(i, last) : i; };
+    if (*p == '"') {  // display-name = quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE
+        iter q = p + 1;
+        for (;;) {
+            q = skip_class<c_qd_fast>(q, last);
+            if (q == last) return nullptr;
+            if (*q == '"') break;
+            // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F); UTF-8 and folds go to the grammar
+            if (*q != '\\' || last - q < 2 || !is(q[1], c_qpair)) return nullptr;
+            q += 2;
+        }
         na.display_name = std::string_view(p, static_cast<std::size_t>(q + 1 - p));
         na.display_name_quoted = true;
-        p = skip_class<c_wsp>(q + 1, last);
+        p = sws(q + 1);  // LAQUOT = SWS "<"
     } else if (*p != '<') {  // display-name = *(token LWS)
         iter end = skip_class<token_chars>(p, last);
         if (end == p) return nullptr;
@@ -420,23 +429,18 @@ inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noe
         ++p;
     }
     // *( SEMI param ): from-param, to-param, contact-params, rr-param, with
-    // SEMI = SWS ";" SWS and EQUAL = SWS "=" SWS, their SWS without folds
-    // (SP / HTAB runs there are short or absent: a byte loop, not skip_class)
-    auto const skip_sp_tab = [last](iter i) noexcept {
-        while (i != last && (*i == ' ' || *i == '\t')) ++i;
-        return i;
-    };
+    // SEMI = SWS ";" SWS and EQUAL = SWS "=" SWS
     iter const params = p;
     for (;;) {
-        iter q = skip_sp_tab(p);
+        iter q = sws(p);
         if (q == last || *q != ';') break;  // the params end before that SWS
-        iter const name = skip_sp_tab(q + 1);
+        iter const name = sws(q + 1);
         iter const name_end = skip_class<token_chars>(name, last);
         std::string_view const pname(name, static_cast<std::size_t>(name_end - name));
         if (pname.empty()) return nullptr;
-        q = skip_sp_tab(name_end);
+        q = sws(name_end);
         bool const eq = q != last && *q == '=';
-        iter const value = eq ? skip_sp_tab(q + 1) : name_end;
+        iter const value = eq ? sws(q + 1) : name_end;
         if (iequals_lower(pname, "q")) {  // c-p-q = "q" EQUAL qvalue
             if (!eq) return nullptr;
             p = value;
