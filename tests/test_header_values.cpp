@@ -479,6 +479,20 @@ TEST_CASE("MIME-Version, Priority, Timestamp, Geolocation-Routing", "[scalar]") 
     CHECK(parse_geolocation_routing("no").value() == "no");
 }
 
+TEST_CASE("Retry-After: seconds, then a comment or parameters of header-value text only", "[scalar]") {
+    CHECK(parse_retry_after("18000;duration=3600").value() == 18000);
+    CHECK(parse_retry_after("120 (I'm in a meeting \\\x01)").value() == 120);  // a quoted-pair in the comment
+    using namespace std::string_view_literals;
+    // validate() does not byte-check this row's values again (the mutator's
+    // finding: a NUL in a parameter passed strict parsing)
+    check_rejected(parse_retry_after, {{"10 x", 3, diag::msg_retry_after_end},
+                                       {"18000;\0uration=3600"sv, 6, diag::msg_header_text},
+                                       {"120 (a\x01)", 6, diag::msg_header_text},
+                                       {"120;x=\x7F", 6, diag::msg_header_text},
+                                       {"120\n;x", 3, diag::msg_header_text}});  // a bare LF, not a fold
+    CHECK(parse_retry_after("120\r\n ;x").value() == 120);
+}
+
 // ---------------------------------------------------------------------------
 // In a message, through the registry
 
@@ -541,12 +555,14 @@ TEST_CASE("the new typed headers in a message: validated, read through get<>, li
 }
 
 TEST_CASE("a malformed new typed header rejects the message at its byte", "[message][registry]") {
+    using namespace std::string_view_literals;
     header_field h[32];
     for (auto const& [line, at] : {std::pair<std::string_view, std::size_t>{"Require: 100rel,\r\n", 16},
                                    {"Reason: SIP;cause=x\r\n", 18},
                                    {"Subscription-State: active;expires=-1\r\n", 35},
                                    {"Event: presence.\r\n", 16},
-                                   {"Warning:\r\n", 8}}) {
+                                   {"Warning:\r\n", 8},
+                                   {"Retry-After: 18000;\0uration=3600\r\n"sv, 19}}) {
         std::string text = invite;
         std::size_t const line_at = text.find("Content-Length");
         text.insert(line_at, std::string(line));

@@ -689,8 +689,9 @@ inline void write(S& s, timestamp const& v, O const&) {
 
 /// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
 /// §20.33): the seconds, which must fit 32 bits; only a comment or a
-/// parameter (after optional LWS) may follow them (their text is checked by
-/// the header-value byte check only).
+/// parameter (after optional LWS) may follow them, and their text is checked
+/// by the header-value byte check only (quoted-pairs allowed, as in a
+/// comment), which validate() relies on (parser_checks_text).
 inline result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
     std::size_t n = 0;
     while (n < value.size() && detail::is(value[n], detail::c_digit)) ++n;
@@ -698,8 +699,10 @@ inline result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
     if (!r) return r;
     std::size_t k = n;
     while (k < value.size() && (detail::is(value[k], detail::c_wsp) || value[k] == '\r' || value[k] == '\n')) ++k;
-    if (k < value.size() && value[k] != '(' && value[k] != ';')
-        return make_error(diag::msg_retry_after_end, k);
+    if (k < value.size() && value[k] != '(' && value[k] != ';') return make_error(diag::msg_retry_after_end, k);
+    // (from the seconds' end: a CR or LF in the LWS skipped above must be a fold)
+    if (std::size_t const bad = detail::message_impl::check_text_value(value.substr(n), true); bad != std::string_view::npos)
+        return make_error(diag::msg_header_text, n + bad);
     return r;
 }
 

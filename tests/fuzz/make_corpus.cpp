@@ -178,6 +178,17 @@ int main(int argc, char** argv) {
     add_digest("Digest username=\"bob\xC0\x80\", realm=\"r\", nonce=\"n\", uri=\"sip:r\", qop=auth, nc=00000001, "
                "cnonce=\"c\", response=\"0123456789abcdef0123456789abcdef\"");
 
+    // message: what the SIP mutator found (the leniency-flags byte first):
+    // a NUL in a Retry-After parameter passed strict validation (0x60:
+    // strict, 4 headers); more than warning_list::capacity warnings dropped
+    // the one for a Date not in GMT (0xFA: every leniency flag, 256 headers)
+    static char const retry_after_nul[] = "\x60SIP/2.0 100 \r\nRETRY-AFTER:8;\0\r\n\r\n";
+    add("message", std::string(retry_after_nul, sizeof retry_after_nul - 1));
+    add("message", "\xfaREGISTER sip:1 SIP/2.0\r\nMax-Forwards: 6\r\nFrom: sip:caller@exampl.net;tag=2234923\r\n"
+                   "t: \"\" < sip:t.w,atson@[::1]:65535 >\r\nt: sip:user@123\r\n"
+                   "CALL-ID: badaspec.sdf0234n2nds0a099u23h3hnnw00dkne3\r\ni: bae.net>\r\n"
+                   "I: badaspec.sdf0234n2nds0a0009cdkne3\r\nMAX-FORWARDS: 6\r\nl: 0\r\ndate: Frian 201:00:00 EST\r\n\r\n");
+
     std::size_t total = 0;
     for (auto const& [harness, contents] : seeds) {
         fs::path const dir = fs::path(argv[2]) / harness;
