@@ -424,7 +424,17 @@ std::vector<std::string> edges_for(std::string_view parser) {
              "SIP/2.0/UDP h\r\n ,SIP/2.0/TCP g"s, "SIP/2.0/UDP h,"s, "SIP/2.0/UDP h, "s, ",SIP/2.0/UDP h"s,
              "SIP/2.0/UDP h,,SIP/2.0/UDP g"s, "SIP/2.0/UDP h;branch=z9hG4bK1,SIP/2.0/UDP g;branch=z9hG4bK2;received=1.2.3.4"s,
              "SIP/2.0/UDP h;branch=z9hG4bK1;rport=5060;received=192.0.2.1, SIP/2.0/TLS [::1]:5061;branch=z9hG4bK2"s,
-             " SIP/2.0/UDP h"s, "SIP/2.0/UDP h\0"s, "SIP/2.0/UDP h;branch=z\x80"s};
+             " SIP/2.0/UDP h"s, "SIP/2.0/UDP h\0"s, "SIP/2.0/UDP h;branch=z\x80"s,
+             // SWS with a fold around SLASH, SEMI, EQUAL and COMMA, and the LWS before sent-by (RFC 4475 wsinv)
+             "SIP  /   2.0\r\n /UDP\r\n    192.0.2.2;branch=390skdjuw"s, "SIP/2.0/\r\n UDP h"s, "SIP /2.0/UDP h"s,
+             "SIP\r\n\r\n /2.0/UDP h"s, "SIP/2.0 /UDP h"s, "x/y/z h"s, "SIP/2.0/UDP\r\nh"s, "SIP/2.0/UDP \r\n"s,
+             "SIP  / 2.0  / TCP     spindle.example.com   ;\r\n  branch  =   z9hG4bK9ikj8  ,\r\n SIP  /    2.0   / UDP  "
+             "192.168.255.111   ; branch=\r\n z9hG4bK30239"s,
+             "SIP/2.0/UDP h;branch=x\r\n ;rport"s, "SIP/2.0/UDP h ;\r\n branch = x"s, "SIP/2.0/UDP h;rport\r\n =1"s,
+             "SIP/2.0/UDP h;rport = x"s, "SIP/2.0/UDP h;alias\r\n =1"s, "SIP/2.0/UDP h;alias \r\n"s,
+             "SIP/2.0/UDP h;x\r\n = y ;z"s, "SIP/2.0/UDP h;received = 1.2.3.4 ;ttl =\t1"s, "SIP/2.0/UDP h ; "s,
+             "SIP/2.0/UDP h:5060 \r\n ; maddr = [::1]"s, "SIP/2.0/UDP h : 5060"s, "SIP/2.0/UDP h;branch=x \r\n ,\r\n SIP/2.0/UDP g"s,
+             "SIP/2.0/UDP h;branch=x\r\n \r\n ;y"s};
     } else {  // token lists and the controls
         v = {"INVITE"s, "INVITE,ACK"s, "INVITE, ACK"s, "INVITE ,ACK"s, "INVITE , ACK"s, "INVITE,"s, "INVITE, "s,
              ",INVITE"s, "INVITE,,ACK"s, "INVITE ACK"s, "INVITE\r\n ,ACK"s, "INVITE,\r\n ACK"s, "INVITE\t,\tACK"s,

@@ -359,13 +359,15 @@ inline constexpr bool explained_by_row(diag d) noexcept {
 /// filling `v` as grammar::via_parm would; returns the entry's end, or
 /// nullptr where the grammar must decide (the caller then runs it on the
 /// whole value). It takes
-///   via-parm = sent-protocol LWS sent-by *( SEMI via-params ) with the LWS
-///     SP / HTAB only and no LWS around the other separators,
+///   via-parm = sent-protocol LWS sent-by *( SEMI via-params ),
 ///   sent-protocol = protocol-name SLASH protocol-version SLASH transport (tokens),
-///   sent-by = host [ COLON port ] (host_length, as sent_by_host measures it),
+///   sent-by = host [ ":" port ] (host_length, as sent_by_host measures it;
+///     no SWS around the ':' of COLON),
 ///   via-params = via-ttl / via-maddr / via-received / via-branch /
 ///     response-port / alias (checked by typed_value<>::check) / via-extension
-///     = generic-param = token [ EQUAL token ].
+///     = generic-param = token [ EQUAL token ],
+/// with SLASH, SEMI and EQUAL = SWS "/" / ";" / "=" SWS, SWS = [LWS] and
+/// LWS = [*WSP CRLF] 1*WSP (one fold at most), as the grammar has them.
 /// Whatever follows is the caller's to check.
 inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
     iter const start = p;
@@ -373,23 +375,30 @@ inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
     if (last - p > 8 && std::memcmp(p, "SIP/2.0/", 8) == 0) {  // the usual name and version in one compare
         v.protocol_name = std::string_view(p, 3);
         v.protocol_version = std::string_view(p + 4, 3);
-        p += 8;
+        p = sws_end(p + 8, last);
     } else {
         for (std::string_view* part : {&v.protocol_name, &v.protocol_version}) {
             iter const b = p;
             p = skip_class<token_chars>(p, last);
-            if (p == b || p == last || *p != '/') return nullptr;
+            if (p == b) return nullptr;
             *part = std::string_view(b, static_cast<std::size_t>(p - b));
-            ++p;
+            p = sws_end(p, last);
+            if (p == last || *p != '/') return nullptr;
+            p = sws_end(p + 1, last);
         }
     }
     iter const transport = p;
     p = skip_class<token_chars>(p, last);
     if (p == transport) return nullptr;
     v.transport = std::string_view(transport, static_cast<std::size_t>(p - transport));
-    // LWS sent-by; sent-by = host [ COLON port ]
-    iter const host = skip_class<c_wsp>(p, last);
-    if (host == p) return nullptr;
+    // LWS sent-by (sent_by_space: LWS that does not end the value); mostly one SP
+    iter host = p + 1;
+    if (p == last || *p != ' ' || host == last || is(*host, c_lws_first)) {
+        std::size_t const lws = lws_length(p, last);
+        if (lws == 0 || static_cast<std::size_t>(last - p) == lws) return nullptr;
+        host = p + lws;
+    }
+    // sent-by = host [ COLON port ]
     host_kind_value k = host_kind_value::hostname;
     std::size_t const hn = host_length(host, last, k);
     if (hn == 0) return nullptr;
@@ -403,14 +412,26 @@ inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
         v.port_text = std::string_view(p + 1, pn);
         p += pn + 1;
     }
-    // *( SEMI via-params ), captured from the first ';'
-    iter const params = p;
-    while (p != last && *p == ';') {
-        iter const name = p + 1;
-        p = skip_class<token_chars>(name, last);
-        std::string_view const pname(name, static_cast<std::size_t>(p - name));
-        bool const eq = p != last && *p == '=';
-        iter const value = p + 1;
+    // *( SEMI via-params ), captured from the first ';'; the SWS of a SEMI
+    // that is not followed by one is not part of the entry
+    iter params = nullptr;
+    // (each SWS is looked for only where the byte the rule wants is not there)
+    for (;;) {
+        iter q = p != last && *p == ';' ? p : sws_end(p, last);
+        if (q == last || *q != ';') break;
+        if (params == nullptr) params = q;
+        iter name = q + 1;
+        iter name_end = skip_class<token_chars>(name, last);
+        if (name_end == name) {
+            name = sws_end(name, last);
+            name_end = skip_class<token_chars>(name, last);
+        }
+        std::string_view const pname(name, static_cast<std::size_t>(name_end - name));
+        q = name_end != last && *name_end == '=' ? name_end : sws_end(name_end, last);
+        bool const eq = q != last && *q == '=';
+        iter value = q + 1;
+        if (eq && lws_may_start(value, last)) value = sws_end(value, last);
+        p = name_end;  // a name without EQUAL ends the param
         if (iequals_lower(pname, "branch")) {  // via-branch = "branch" EQUAL token
             if (!eq) return nullptr;
             iter const e = skip_class<token_chars>(value, last);
@@ -450,14 +471,14 @@ inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
         if (d != diag::none) return nullptr;
         p = e;
     }
-    if (p != params) v.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
+    if (params != nullptr) v.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
     v.text = std::string_view(start, static_cast<std::size_t>(p - start));
     return p;
 }
 
-/// fast_via_parm over via-parm *( COMMA via-parm ) SWS (COMMA and SWS
-/// without line folds): the first entry into `first`, the others counted in
-/// `more`; false where the grammar must decide.
+/// fast_via_parm over via-parm *( COMMA via-parm ) SWS (COMMA = SWS ","
+/// SWS): the first entry into `first`, the others counted in `more`; false
+/// where the grammar must decide.
 inline bool fast_via_list(std::string_view text, via& first, std::size_t& more) noexcept {
     iter p = text.data();
     iter const last = p + text.size();
@@ -465,11 +486,14 @@ inline bool fast_via_list(std::string_view text, via& first, std::size_t& more) 
     p = fast_via_parm(p, last, first);
     for (;;) {
         if (p == nullptr) return false;
-        p = skip_class<c_wsp>(p, last);
         if (p == last) break;
-        if (*p != ',') return false;
+        if (*p != ',') {
+            p = sws_end(p, last);
+            if (p == last) break;
+            if (*p != ',') return false;
+        }
         via scratch;
-        p = fast_via_parm(skip_class<c_wsp>(p + 1, last), last, scratch);
+        p = fast_via_parm(sws_end(p + 1, last), last, scratch);
         ++n;
     }
     more = n;
@@ -575,7 +599,7 @@ SIPVIEW_DECL result<via> parse_via_impl(borrowed_text one_via_parm, parse_option
     if (fast_paths && opts.lenient.bits() == 0) {  // via-parm SWS, in the common shape
         iter const last = one_via_parm.data() + one_via_parm.size();
         iter const e = detail::via_impl::fast_via_parm(one_via_parm.data(), last, v);
-        if (e != nullptr && skip_class<c_wsp>(e, last) == last) return v;
+        if (e != nullptr && sws_end(e, last) == last) return v;
         v = via{};
     }
     parse_error err;

@@ -56,6 +56,11 @@ inline bool lws_may_start(iter p, iter last) noexcept {
     return p != last && is(*p, c_lws_first);
 }
 
+/// The end of SWS = [LWS] at p (p itself when there is none).
+inline iter sws_end(iter p, iter last) noexcept {
+    return lws_may_start(p, last) ? p + lws_length(p, last) : p;
+}
+
 // ---------------------------------------------------------------------------
 // UTF-8 (RFC 3261 UTF8-NONASCII, RFC 3629).
 
