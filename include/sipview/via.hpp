@@ -429,8 +429,7 @@ inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
         std::string_view const pname(name, static_cast<std::size_t>(name_end - name));
         q = name_end != last && *name_end == '=' ? name_end : sws_end(name_end, last);
         bool const eq = q != last && *q == '=';
-        iter value = q + 1;
-        if (eq && lws_may_start(value, last)) value = sws_end(value, last);
+        iter const value = eq ? sws_end(q + 1, last) : q;
         p = name_end;  // a name without EQUAL ends the param
         if (iequals_lower(pname, "branch")) {  // via-branch = "branch" EQUAL token
             if (!eq) return nullptr;
