@@ -322,6 +322,25 @@ TEST_CASE("compare_tel_uris names the first difference and its parts", "[tel][co
     CHECK(tel_uri_equal(*l, *l));
 }
 
+TEST_CASE("compare_tel_uris reports one parameter with the parts swapped both ways when a name repeats", "[tel][compare]") {
+    // Each side has an x the other lacks: a's x=2, b's X=I. The one sorting
+    // first (name, then value: '2' < 'i') is reported, paired with the other
+    // side's first x, whichever URI comes first.
+    auto a = parse_tel_uri("tel:+10123;ext24;x=%8a20b;x=2");
+    auto b = parse_tel_uri("tel:+10123;EXT24;X=%8A20B;X=I");
+    REQUIRE(a);
+    REQUIRE(b);
+    tel_difference const ab = compare_tel_uris(*a, *b);
+    tel_difference const ba = compare_tel_uris(*b, *a);
+    CHECK(ab.rule == tel_rule::param);
+    CHECK(ab.a_part == "x=2");
+    CHECK(ab.b_part == "X=%8A20B");
+    CHECK(ba.rule == tel_rule::param);
+    CHECK(ba.a_part == ab.b_part);
+    CHECK(ba.b_part == ab.a_part);
+    CHECK(ba.param_name == ab.param_name);
+}
+
 // ---------------------------------------------------------------------------
 // user=phone (RFC 3261 §19.1.6)
 

@@ -447,6 +447,28 @@ inline bool same_param(param const& a, param const& b) noexcept {
     return !a.value || same_value(a.name, *a.value, *b.value);
 }
 
+/// A total order on parameters that does not depend on which URI they come
+/// from: the name (any case), then no value before a value, then the value
+/// (any case, %HH decoded). Two parameters it finds equal are same_param.
+inline int param_order(param const& a, param const& b) noexcept {
+    std::size_t i = 0, j = 0;
+    for (;;) {
+        int const x = i < a.name.size() ? static_cast<unsigned char>(ascii_lower(a.name[i++])) : -1;
+        int const y = j < b.name.size() ? static_cast<unsigned char>(ascii_lower(b.name[j++])) : -1;
+        if (x != y) return x < y ? -1 : 1;
+        if (x < 0) break;
+    }
+    if (a.value.has_value() != b.value.has_value()) return a.value ? 1 : -1;
+    if (!a.value) return 0;
+    i = j = 0;
+    for (;;) {
+        int const x = next_compared(*a.value, i, false);
+        int const y = next_compared(*b.value, j, false);
+        if (x != y) return x < y ? -1 : 1;
+        if (x < 0) return 0;
+    }
+}
+
 /// `name[=value]` as written.
 inline std::string_view whole(param const& p) noexcept {
     if (!p.value) return p.name;
@@ -461,8 +483,8 @@ inline constexpr std::string_view explain_value =
     "the parameter values differ (any case, escapes decoded; ext and +digits contexts without separators)";
 
 /// The first parameter of `x` that has no equal in `y`, as a difference
-/// (parts in x's order: `swap` puts them as b, a).
-inline bool param_without_match(tel_uri const& x, tel_uri const& y, bool swap, tel_difference& d) noexcept {
+/// (parts in x's order: `swap` puts them as b, a), and into `*unmatched`.
+inline bool param_without_match(tel_uri const& x, tel_uri const& y, bool swap, tel_difference& d, param* unmatched) noexcept {
     for (param const& p : x.params()) {
         bool found = false;
         std::optional<param> same_name;
@@ -478,6 +500,7 @@ inline bool param_without_match(tel_uri const& x, tel_uri const& y, bool swap, t
         d.a_part = swap ? theirs : mine;
         d.b_part = swap ? mine : theirs;
         d.explanation = same_name ? explain_value : explain_missing;
+        *unmatched = p;
         return true;
     }
     return false;
@@ -504,19 +527,14 @@ inline tel_difference compare_tel_uris(tel_uri const& a, tel_uri const& b) noexc
         return d;
     }
     // A parameter of a that b does not match, and one of b that a does not:
-    // the one whose name sorts first, so that compare(a, b) and compare(b, a)
-    // name the same parameter.
+    // the one that sorts first (param_order), so that compare(a, b) and
+    // compare(b, a) report the same parameter with the parts swapped, also
+    // when both have the same name (;isub=1 against ;isub=2;isub=3).
     tel_difference x, y;
-    bool const in_a = param_without_match(a, b, false, x);
-    bool const in_b = param_without_match(b, a, true, y);
-    if (in_a && in_b) {
-        std::string_view const p = x.param_name, q = y.param_name;
-        for (std::size_t i = 0; i < p.size() && i < q.size(); ++i) {
-            char const l = detail::ascii_lower(p[i]), r = detail::ascii_lower(q[i]);
-            if (l != r) return l < r ? x : y;
-        }
-        return p.size() <= q.size() ? x : y;
-    }
+    param x_param, y_param;
+    bool const in_a = param_without_match(a, b, false, x, &x_param);
+    bool const in_b = param_without_match(b, a, true, y, &y_param);
+    if (in_a && in_b) return param_order(x_param, y_param) <= 0 ? x : y;
     if (in_a) return x;
     if (in_b) return y;
     return d;
