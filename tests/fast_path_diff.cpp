@@ -327,6 +327,10 @@ std::vector<std::string> edges_for(std::string_view parser) {
              "Digest response=\"0123456789abcdef0123456789abcdef\", algorithm=SHA-512-256"s,
              "Digest response=0123456789abcdef0123456789abcdef"s, "Digest nc=0000000A"s, "Digest nc=00000001x"s,
              "Digest nc=00000001,"s, "Digest nc=\"00000001\""s, "Digest qop=\"auth\""s, "Digest qop=auth-int, qop=auth"s,
+             // a name twice (RFC 7235 §2.1), in any case; more extension names than the fast paths track
+             "Digest foo=1, FOO=2"s, "Digest Realm=\"a\", realm=\"a\""s, "Digest a=1, b=2, c=3, d=4, e=5"s,
+             "Digest a=1, b=2, c=3, d=4, e=5, a=6"s, "Digest a=1, b=2, c=3, d=4, realm=\"r\", d=5"s,
+             "Digest stale=true, STALE=false"s, "Digest username=\"a\\\"\", username=\"b\""s,
              "Digest userhash=TRUE"s, "Digest userhash=True"s, "Digest userhash=false"s, "Digest userhash=\"true\""s,
              "Digest userhash=truex"s, "Digest userhash=1"s, "Digest stale=True"s, "Digest stale=false"s,
              "Digest stale=FALSEx"s, "Digest stale=\"true\""s, "Digest realm=\"\""s, "Digest nonce=\"\", nonce=\"x\""s,

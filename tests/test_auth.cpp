@@ -695,6 +695,50 @@ TEST_CASE("structural errors: scheme, whitespace, commas, line breaks", "[auth][
     }
 }
 
+TEST_CASE("an auth-param name given twice is rejected at its second occurrence (RFC 7235 section 2.1)", "[auth][errors]") {
+    // Two realms or usernames let two parsers (a proxy that takes the first,
+    // a registrar that takes the last) see two identities in one header.
+    std::string many_extensions = "Digest ";
+    for (int i = 0; i < 20; ++i) many_extensions += "x" + std::to_string(i) + "=1, ";
+    std::string const repeated_after_extensions = many_extensions + "realm=\"r\", realm=\"s\"";
+    std::string_view const credentials_cases[] = {
+        "Digest username=\"a\", realm=\"r\", username=\"b\"",     // through the fast path's fields
+        "Digest realm=\"r\", REALM=\"s\"",                           // any case
+        "Digest realm=\"r\", foo=1, Foo=2",                           // an extension parameter
+        "Digest username=\"a\\\"b\", realm=\"r\", username=\"c\"",  // through the grammar (a quoted-pair)
+        "Digest nc=00000001, cnonce=\"c\", nc=00000002",
+        "NoOneKnowsThisScheme a=1, a=2",                            // any scheme
+        repeated_after_extensions,                                  // a directive after 20 extension names
+    };
+    for (std::string_view v : credentials_cases) {
+        INFO(v);
+        auto e = error_of(parse_credentials(v));
+        CHECK(e.id == diag::auth_param_repeated);
+        CHECK(e.offset == v.find_last_of(',') + 2);  // the second name's first byte (the last parameter)
+    }
+    std::string_view const challenge_cases[] = {
+        "Digest realm=\"a\", nonce=\"n\", realm=\"b\"",
+        "Digest realm=\"a\", stale=true, STALE=false",
+        "Digest realm=\"a\", domain=\"sip:a\", domain=\"sip:b\"",  // through the grammar (domain)
+        "Bearer realm=\"a\", error=\"x\", error=\"y\"",
+    };
+    for (std::string_view v : challenge_cases) {
+        INFO(v);
+        auto e = error_of(parse_challenge(v));
+        CHECK(e.id == diag::auth_param_repeated);
+        CHECK(e.offset == v.find_last_of(',') + 2);
+    }
+    // distinct names, however many, and the same name in two challenges of one field
+    std::string const distinct = many_extensions + "realm=\"r\"";
+    CHECK(parse_credentials(distinct).has_value());
+    CHECK(parse_credentials("Digest username=\"a\", username*=UTF-8''a%20b, realm=\"r\"").has_value());
+    sipview::parse_options lenient;
+    lenient.lenient = sipview::leniency_set(sipview::leniency::allow_multiple_challenges);
+    auto two = parse_challenge("Digest realm=\"a\", nonce=\"1\", Digest realm=\"a\", nonce=\"2\"", lenient);
+    REQUIRE(two.has_value());
+    CHECK(parse_challenge(two->following, lenient).has_value());
+}
+
 TEST_CASE("RFC 2617 Basic credentials are rejected: SIP credentials are auth-params", "[auth][credentials][rfc2617][errors]") {
     auto e = error_of(parse_credentials("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="));
     CHECK(e.offset == 33);

@@ -479,18 +479,30 @@ TEST_CASE("MIME-Version, Priority, Timestamp, Geolocation-Routing", "[scalar]") 
     CHECK(parse_geolocation_routing("no").value() == "no");
 }
 
-TEST_CASE("Retry-After: seconds, then a comment or parameters of header-value text only", "[scalar]") {
+TEST_CASE("Retry-After: seconds, then a comment and retry-params, each by its rule", "[scalar]") {
     CHECK(parse_retry_after("18000;duration=3600").value() == 18000);
     CHECK(parse_retry_after("120 (I'm in a meeting \\\x01)").value() == 120);  // a quoted-pair in the comment
+    CHECK(parse_retry_after("120 (a (nested) comment)").value() == 120);
+    CHECK(parse_retry_after("120(a);duration=5;x=\"q\";y=[::1];z").value() == 120);
+    CHECK(parse_retry_after("120\r\n ;x ; y = 1 ").value() == 120);  // SEMI and EQUAL take SWS, folds included
     using namespace std::string_view_literals;
     // validate() does not byte-check this row's values again (the mutator's
-    // finding: a NUL in a parameter passed strict parsing)
+    // finding: a NUL in a parameter passed strict parsing): the rules reject
+    // every control byte outside a quoted-pair
     check_rejected(parse_retry_after, {{"10 x", 3, diag::msg_retry_after_end},
-                                       {"18000;\0uration=3600"sv, 6, diag::msg_header_text},
-                                       {"120 (a\x01)", 6, diag::msg_header_text},
-                                       {"120;x=\x7F", 6, diag::msg_header_text},
-                                       {"120\n;x", 3, diag::msg_header_text}});  // a bare LF, not a fold
-    CHECK(parse_retry_after("120\r\n ;x").value() == 120);
+                                       {"18000;\0uration=3600"sv, 6, diag::msg_retry_after_param},
+                                       {"120 (a\x01)", 6, diag::prod_comment_char},
+                                       {"120;x=\x7F", 6, diag::core_param_value},
+                                       {"120\n;x", 3, diag::msg_retry_after_end},  // a bare LF, not a fold
+                                       // RFC 3261 §20.33's structure: one comment, then parameters
+                                       {"120;;;", 4, diag::msg_retry_after_param},
+                                       {"120 (a) junk", 8, diag::msg_retry_after_end},
+                                       {"120 (a) (b)", 8, diag::msg_retry_after_end},
+                                       {"120;x=a b", 8, diag::msg_retry_after_end},
+                                       {"120 (a", 4, diag::prod_comment_unterminated},
+                                       {"120;duration", 12, diag::msg_retry_after_duration_equal},
+                                       {"120;duration=x", 13, diag::msg_retry_after_duration},
+                                       {"120;duration=4294967296", 13, diag::msg_delta_range}});
 }
 
 // ---------------------------------------------------------------------------

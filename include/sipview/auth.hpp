@@ -570,6 +570,58 @@ inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcep
     return p != text.data() + text.size() && *p == '=';
 }
 
+/// RFC 7235 §2.1: "each parameter name MUST only occur once per
+/// challenge"; credentials share the auth-param syntax (RFC 7235 §4.2) and
+/// the rule. The names the fast paths below see outside their cached
+/// fields: a name seen before, or more names than fit, sends the value to
+/// the grammar, whose result repeated_auth_param checks.
+struct auth_names_seen {
+    std::string_view names[4];
+    std::size_t count = 0;
+    /// False when `name` was added before (any case) or there is no room.
+    bool add(std::string_view name) noexcept {
+        for (std::size_t i = 0; i < count; ++i)
+            if (iequals(names[i], name)) return false;
+        if (count == sizeof names / sizeof names[0]) return false;
+        names[count++] = name;
+        return true;
+    }
+};
+
+/// The auth-param names RFC 7616, RFC 8760 and RFC 8898 define for Digest
+/// and Bearer (credentials and challenges): each is checked for repetition
+/// over the whole list.
+inline constexpr std::string_view auth_directives[] = {
+    "username", "username*", "realm", "nonce", "uri", "response", "algorithm", "cnonce", "opaque", "qop", "nc",
+    "userhash", "domain", "stale", "charset", "scope", "authz_server", "error"};
+
+/// The second occurrence of an auth-param name in `params` (RFC 7235 §2.1),
+/// or nullptr. In linear time: a defined name (auth_directives) is checked
+/// against the whole list; an extension name against the first 16
+/// extension names (an extension parameter repeated after 16 others of
+/// distinct names is not found; no RFC gives such a parameter a meaning).
+inline char const* repeated_auth_param(param_range params) noexcept {
+    constexpr std::size_t directive_count = sizeof auth_directives / sizeof auth_directives[0];
+    static_assert(directive_count <= 32, "one bit per directive");
+    std::uint32_t directives_seen = 0;
+    std::string_view others[16];
+    std::size_t other_count = 0;
+    for (param const& p : params) {
+        std::size_t d = 0;
+        while (d < directive_count && !iequals(p.name, auth_directives[d])) ++d;
+        if (d < directive_count) {
+            std::uint32_t const bit = std::uint32_t{1} << d;
+            if (directives_seen & bit) return p.name.data();
+            directives_seen |= bit;
+            continue;
+        }
+        for (std::size_t i = 0; i < other_count; ++i)
+            if (iequals(others[i], p.name)) return p.name.data();
+        if (other_count < sizeof others / sizeof others[0]) others[other_count++] = p.name;
+    }
+    return nullptr;
+}
+
 /// The fast path of parse_credentials and parse_challenge (strict parses
 /// only): the common shape of a Digest value (`Digest name=value, ...` with
 /// quoted values of plain qdtext bytes) scanned once with the character
@@ -689,6 +741,7 @@ inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
     iter const begin = f.p;
     if (!f.scheme(c.scheme)) return false;
     iter const params = f.p;
+    auth_names_seen others;
     for (bool done = false; !done;) {
         std::string_view const name = f.name_equal();
         if (name.empty()) return false;
@@ -786,7 +839,8 @@ inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
         default:
             if (!f.other_value()) return false;
         }
-        if (field != nullptr && (c.*field).data() == nullptr) c.*field = std::string_view(v, static_cast<std::size_t>(f.p - v));
+        if (field == nullptr ? !others.add(name) : (c.*field).data() != nullptr) return false;  // repeated (RFC 7235 §2.1)
+        if (field != nullptr) c.*field = std::string_view(v, static_cast<std::size_t>(f.p - v));
         iter const value_end = f.p;
         if (!f.next(done)) return false;
         if (done) c.params_text = std::string_view(params, static_cast<std::size_t>(value_end - params));
@@ -803,6 +857,7 @@ inline bool fast_challenge(std::string_view value, challenge& c) noexcept {
     iter const begin = f.p;
     if (!f.scheme(c.scheme)) return false;
     iter const params = f.p;
+    auth_names_seen others;
     for (bool done = false; !done;) {
         std::string_view const name = f.name_equal();
         if (name.empty()) return false;
@@ -851,7 +906,8 @@ inline bool fast_challenge(std::string_view value, challenge& c) noexcept {
             return false;
         } else if (!f.other_value())
             return false;
-        if (field != nullptr && (c.*field).data() == nullptr) c.*field = std::string_view(v, static_cast<std::size_t>(f.p - v));
+        if (field == nullptr ? !others.add(name) : (c.*field).data() != nullptr) return false;  // repeated (RFC 7235 §2.1)
+        if (field != nullptr) c.*field = std::string_view(v, static_cast<std::size_t>(f.p - v));
         iter const value_end = f.p;
         if (!f.next(done)) return false;
         if (done) c.params_text = std::string_view(params, static_cast<std::size_t>(value_end - params));
@@ -962,6 +1018,9 @@ SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, par
         detail::explain_auth_error(value, err);
         r.set_error(err);
         return r;
+    } else if (char const* again = repeated_auth_param(c.params())) {
+        r.set_error(make_error(diag::auth_param_repeated, static_cast<std::size_t>(again - value.data())));
+        return r;
     }
     if (c.is_digest()) {
         auto const resp = c.response();
@@ -995,6 +1054,8 @@ SIPVIEW_DECL result<challenge> parse_challenge_impl(borrowed_text value, parse_o
     } else if (*r = challenge{}; !detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
         detail::explain_auth_error(value, err);
         r.set_error(err);
+    } else if (char const* again = repeated_auth_param(r->params())) {
+        r.set_error(make_error(diag::auth_param_repeated, static_cast<std::size_t>(again - value.data())));
     }
     return r;
 }

@@ -263,6 +263,8 @@ inline constexpr std::string_view to_string(errc e) noexcept {
     X(auth_equal, syntax, "'=' after the auth-param name", "an auth-param is written name=value", "")                  \
     X(auth_param, syntax, "auth-param (name=value)", "expected an auth-param (name=value)", "")                        \
     X(auth_param_name, syntax, "auth-param name (token)", "expected an auth-param (name=value)", "")                   \
+    X(auth_param_repeated, syntax, "an auth-param not given before", "an auth-param appears twice",                    \
+      "each auth-param name appears once (RFC 7235 §2.1): remove the second")                                          \
     X(auth_param_value, syntax, "auth-param value (token or quoted-string)",                                           \
       "the auth-param value is missing or malformed", "")                                                              \
     /* quoted-string fields: username, realm, nonce, cnonce, opaque */                                                 \
@@ -493,6 +495,10 @@ inline constexpr std::string_view to_string(errc e) noexcept {
       "header values are UTF-8 text without control characters")                                                       \
     X(msg_retry_after_end, syntax, "a comment or ';' after delta-seconds", "unexpected text after the Retry-After seconds", \
       "Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261 §20.33)")                               \
+    X(msg_retry_after_param, syntax, "retry-param (duration=delta-seconds, or name[=value])",                          \
+      "malformed Retry-After parameter", "")                                                                           \
+    X(msg_retry_after_duration_equal, syntax, "'=' after duration", "duration needs a value: duration=3600", "")       \
+    X(msg_retry_after_duration, syntax, "duration value (delta-seconds)", "malformed duration value", "")              \
     /* validate.hpp: Date = rfc1123-date (GMT), CSeq method, repeated and mandatory headers */                          \
     X(msg_date_weekday, syntax, "rfc1123-date in GMT (e.g. Sat, 13 Nov 2010 23:29:00 GMT)",                            \
       "malformed Date: expected a weekday (Mon-Sun)", "SIP dates are always GMT (RFC 3261 §20.17)")                    \

@@ -27,6 +27,7 @@
 #include <string_view>
 
 #include <sipview/core.hpp>
+#include <sipview/detail/comment.hpp>
 #include <sipview/detail/value_list.hpp>
 #include <sipview/detail/write.hpp>
 #include <sipview/error.hpp>
@@ -65,63 +66,6 @@ inline void visit_fields(product_item const& v, F&& f) {
 }
 
 namespace detail {
-namespace product_impl {
-
-/// ctext's ASCII part: %x21-27 / %x2A-5B / %x5D-7E (no '(', ')' or '\').
-constexpr bool ctext_ascii(char ch) noexcept {
-    unsigned const c = static_cast<unsigned char>(ch);
-    return c >= 0x21 && c <= 0x7E && c != '(' && c != ')' && c != '\\';
-}
-
-/// How a scan of comment text ended.
-enum class comment_stop : unsigned char {
-    closed,  ///< at a ')' that closes depth 0 (p points at it)
-    end,     ///< at the end of the input, every nested comment closed
-    open,    ///< at the end of the input inside a nested comment
-    bad,     ///< at a byte no comment may hold (p points at it, `why` says what)
-};
-
-/// *(ctext / quoted-pair / comment) from p: stops at the ')' that would
-/// close the enclosing comment, at the end, or at a bad byte. Nested
-/// comments are counted, not recursed into.
-inline comment_stop scan_comment_text(iter& p, iter last, diag& why) noexcept {
-    std::size_t depth = 0;
-    while (p != last) {
-        char const ch = *p;
-        if (ctext_ascii(ch)) {
-            ++p;
-        } else if (ch == '(') {
-            ++depth;
-            ++p;
-        } else if (ch == ')') {
-            if (depth == 0) return comment_stop::closed;
-            --depth;
-            ++p;
-        } else if (ch == '\\') {  // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F)
-            if (last - p < 2 || !is(p[1], c_qpair)) {
-                ++p;
-                why = diag::prod_comment_quoted_pair;
-                return comment_stop::bad;
-            }
-            p += 2;
-        } else if (static_cast<unsigned char>(ch) >= 0x80) {  // UTF8-NONASCII
-            std::size_t const n = utf8_nonascii_length(p, last);
-            if (n == 0) {
-                why = diag::prod_comment_utf8;
-                return comment_stop::bad;
-            }
-            p += n;
-        } else if (std::size_t const n = lws_length(p, last)) {  // LWS, folds included
-            p += n;
-        } else {
-            why = diag::prod_comment_char;
-            return comment_stop::bad;
-        }
-    }
-    return depth == 0 ? comment_stop::end : comment_stop::open;
-}
-
-} // namespace product_impl
 
 #if SIPVIEW_HAS_GRAMMARS
 namespace grammar {
@@ -131,24 +75,15 @@ using detail::describe;
 /// comment = LPAREN *(ctext / quoted-pair / comment) RPAREN, without the
 /// SWS around the outer parentheses (the LWS between server-vals takes it):
 /// sets the kind, and the comment text between the outer parentheses.
-/// Why hand-written: nesting counted without recursion (no depth limit, no
-/// stack), and the exact error position: the bad byte, or the '(' of an
-/// unterminated comment.
+/// Why hand-written: grammar::comment (detail/comment.hpp), keeping the text.
 struct comment_parser : primitive<comment_parser> {
     template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
-        if (first == last || *first != '(') return false;
-        iter p = first + 1;
-        diag why = diag::none;
-        switch (product_impl::scan_comment_text(p, last, why)) {
-        case product_impl::comment_stop::closed: break;
-        case product_impl::comment_stop::bad: report(ctx, p, why); return false;
-        default: report(ctx, first, diag::prod_comment_unterminated); return false;
-        }
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        It const open = first;
+        if (!grammar::comment.parse(first, last, ctx, rctx, attr)) return false;
         auto& ast = ast_of<product_item>(ctx);
         ast.kind = product_kind::comment;
-        ast.comment = std::string_view(first + 1, static_cast<std::size_t>(p - (first + 1)));
-        first = p + 1;
+        ast.comment = std::string_view(open + 1, static_cast<std::size_t>(first - 1 - (open + 1)));
         return true;
     }
 };
@@ -161,11 +96,11 @@ struct comment_text_parser : primitive<comment_text_parser> {
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         iter p = first;
         diag why = diag::none;
-        switch (product_impl::scan_comment_text(p, last, why)) {
-        case product_impl::comment_stop::end: first = p; return true;
-        case product_impl::comment_stop::bad: report(ctx, p, why); return false;
-        case product_impl::comment_stop::closed: report(ctx, p, diag::prod_comment_char); return false;
-        case product_impl::comment_stop::open: report(ctx, p, diag::prod_comment_unterminated); return false;
+        switch (comment_impl::scan_comment_text(p, last, why)) {
+        case comment_impl::comment_stop::end: first = p; return true;
+        case comment_impl::comment_stop::bad: report(ctx, p, why); return false;
+        case comment_impl::comment_stop::closed: report(ctx, p, diag::prod_comment_char); return false;
+        case comment_impl::comment_stop::open: report(ctx, p, diag::prod_comment_unterminated); return false;
         }
         return false;
     }

@@ -20,6 +20,7 @@
 #endif
 
 #include <sipview/core.hpp>
+#include <sipview/detail/comment.hpp>
 #include <sipview/detail/write.hpp>
 #include <sipview/error.hpp>
 
@@ -687,24 +688,53 @@ inline void write(S& s, timestamp const& v, O const&) {
 } // namespace detail
 #endif // SIPVIEW_HAS_GRAMMARS
 
+#if SIPVIEW_HAS_GRAMMARS
+namespace detail {
+namespace grammar {
+namespace retry_after_rules {
+using detail::describe;
+using detail::when;
+
+inline constexpr message_impl::bounded_number delta_seconds(0xFFFFFFFFu, diag::msg_delta_range);
+
+/// retry-param = ("duration" EQUAL delta-seconds) / generic-param
+inline constexpr auto retry_param = detail::by_name(
+    generic_param, when("duration", describe(diag::msg_retry_after_duration_equal)[EQUAL] >>
+                                        describe(diag::msg_retry_after_duration)[delta_seconds]));
+
+/// What follows delta-seconds: [ comment ] *( SEMI retry-param ), then
+/// trailing whitespace and the end.
+inline constexpr auto after_seconds = -(SWS >> grammar::comment) >>
+                                      *(SEMI >> describe(diag::msg_retry_after_param)[retry_param]) >> SWS >>
+                                      describe(diag::msg_retry_after_end)[x3::eoi];
+} // namespace retry_after_rules
+} // namespace grammar
+} // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
+
 /// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
-/// §20.33): the seconds, which must fit 32 bits; only a comment or a
-/// parameter (after optional LWS) may follow them, and their text is checked
-/// by the header-value byte check only (quoted-pairs allowed, as in a
-/// comment), which validate() relies on (parser_checks_text).
-inline result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
+/// §20.33): the seconds, which must fit 32 bits; after them a comment
+/// (nested comments and quoted-pairs allowed) and retry-params (duration =
+/// delta-seconds, or generic-param), each checked by its rule (so no
+/// control byte passes but in a quoted-pair, which validate() relies on:
+/// parser_checks_text).
+#if SIPVIEW_HAS_DEFINITIONS
+SIPVIEW_DECL result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
     std::size_t n = 0;
     while (n < value.size() && detail::is(value[n], detail::c_digit)) ++n;
     auto r = parse_delta_seconds(value.substr(0, n));
     if (!r) return r;
-    std::size_t k = n;
-    while (k < value.size() && (detail::is(value[k], detail::c_wsp) || value[k] == '\r' || value[k] == '\n')) ++k;
-    if (k < value.size() && value[k] != '(' && value[k] != ';') return make_error(diag::msg_retry_after_end, k);
-    // (from the seconds' end: a CR or LF in the LWS skipped above must be a fold)
-    if (std::size_t const bad = detail::message_impl::check_text_value(value.substr(n), true); bad != std::string_view::npos)
-        return make_error(diag::msg_header_text, n + bad);
+    struct no_ast {} ast;
+    parse_error err;
+    if (!detail::run(value.substr(n), detail::grammar::retry_after_rules::after_seconds, ast, err)) {
+        err.offset += n;
+        return err;
+    }
     return r;
 }
+#else
+result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept;
+#endif
 
 } // namespace sipview
 
