@@ -158,6 +158,7 @@ class_case const bit_cases[] = {
     {"c_lhex: LHEX", c_lhex, LHEX},
     {"c_user_fast: user without escaped, ',' ';' '?'", c_user_fast, user_rfc & ~escaped_first & ~addr_spec_separators_rfc},
     {"c_paramchar: paramchar without escaped", c_paramchar, paramchar_rfc & ~escaped_first},
+    {"c_token_nodot: token-nodot (token minus '.')", c_token_nodot, token_rfc & ~chars(".")},
 };
 
 // Every composite class, as the rule it is named after (without escaped's
@@ -179,7 +180,7 @@ class_case const composite_cases[] = {
 cmask const declared_bits = c_alpha | c_digit | c_hex | c_mark | c_token_x | c_user_x | c_passwd_x | c_param_x | c_hnv_x |
                             c_reserved | c_word_x | c_qdtext | c_wsp | c_scheme_x | c_qpair | c_ipv6 |
                             c_reason_x | c_addr_sep | c_label | c_hostchar | c_qd_fast | c_lws_first | c_lhex |
-                            c_user_fast | c_paramchar;
+                            c_user_fast | c_paramchar | c_token_nodot;
 
 template <cmask Bit>
 std::string skip_class_differences() {

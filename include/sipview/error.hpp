@@ -3,8 +3,9 @@
 #ifndef SIPVIEW_ERROR_HPP
 #define SIPVIEW_ERROR_HPP
 
-#include <cassert>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <new>
 #include <string>   // std::basic_string, for borrowed_text
 #include <string_view>
@@ -14,6 +15,28 @@
 #include <sipview/detail/config.hpp>
 #include <sipview/diagnostics.hpp>
 #include <sipview/leniency.hpp>
+
+namespace sipview {
+namespace detail {
+/// A violated precondition (SIPVIEW_ASSERT): says which, then aborts. One
+/// function for every check, where assert() would put a call and a string
+/// naming the function into each instantiation (result<T> has dozens, which
+/// firmware pays in .text and .rodata).
+[[noreturn]] inline void precondition_failed(char const* what) noexcept {
+    std::fputs(what, stderr);
+    std::fputc('\n', stderr);
+    std::abort();
+}
+} // namespace detail
+} // namespace sipview
+
+/// assert() for sipview's preconditions (debug builds only: nothing under
+/// NDEBUG); `what` names the violated rule.
+#ifdef NDEBUG
+#define SIPVIEW_ASSERT(cond, what) static_cast<void>(0)
+#else
+#define SIPVIEW_ASSERT(cond, what) ((cond) ? static_cast<void>(0) : ::sipview::detail::precondition_failed("sipview: " what))
+#endif
 
 namespace sipview {
 
@@ -97,12 +120,12 @@ public:
     bool has_error() const noexcept { return !ok_; }
     explicit operator bool() const noexcept { return ok_; }
 
-    T const& value() const& noexcept { assert(ok_); return value_; }
-    T& value() & noexcept { assert(ok_); return value_; }
+    T const& value() const& noexcept { SIPVIEW_ASSERT(ok_, "result::value() of an error"); return value_; }
+    T& value() & noexcept { SIPVIEW_ASSERT(ok_, "result::value() of an error"); return value_; }
     /// On a temporary result (const or not) the value is moved or copied out,
     /// so that `for (auto& v : *m.vias())` does not iterate a destroyed object.
-    T value() && noexcept { assert(ok_); return std::move(value_); }
-    T value() const&& noexcept { assert(ok_); return value_; }
+    T value() && noexcept { SIPVIEW_ASSERT(ok_, "result::value() of an error"); return std::move(value_); }
+    T value() const&& noexcept { SIPVIEW_ASSERT(ok_, "result::value() of an error"); return value_; }
     T const& operator*() const& noexcept { return value(); }
     T& operator*() & noexcept { return value(); }
     T operator*() && noexcept { return std::move(*this).value(); }
@@ -116,8 +139,8 @@ public:
     T const* operator->() const&& = delete;
     T* operator->() && = delete;
 
-    parse_error const& error() const& noexcept { assert(!ok_); return error_; }
-    parse_error error() const&& noexcept { assert(!ok_); return error_; }  // by value, as value()
+    parse_error const& error() const& noexcept { SIPVIEW_ASSERT(!ok_, "result::error() of a value"); return error_; }
+    parse_error error() const&& noexcept { SIPVIEW_ASSERT(!ok_, "result::error() of a value"); return error_; }  // by value, as value()
 
 private:
     T value_{};
@@ -146,7 +169,7 @@ public:
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
     parse_error const& operator[](std::size_t i) const noexcept {
-        assert(i < count_);
+        SIPVIEW_ASSERT(i < count_, "warning_list index out of range");
         return storage_.items[i];
     }
     /// Warnings that did not fit.

@@ -466,10 +466,11 @@ struct parser {
             failure = make_error(diag::msg_request_uri_brackets, off(u));
             return false;
         }
-        {
+        if constexpr (fast_paths) {
             // Fast path: the URI grammar finds its own end (no URI byte is SP or
             // HTAB), and exactly SP SIP/2.0 must end the line. Anything else
             // takes the diagnostic path below, which reports as before.
+            // (SIPVIEW_NO_FAST_PATHS: the path below alone, one URI parse fewer in the code.)
             sipview::uri& parsed = m.request_uri_;  // fresh: parse_message built m in place
             auto const ctx = x3::make_context<ast_tag<sipview::uri>>(parsed);
             iter q = u;

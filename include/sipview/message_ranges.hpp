@@ -7,7 +7,6 @@
 #ifndef SIPVIEW_MESSAGE_RANGES_HPP
 #define SIPVIEW_MESSAGE_RANGES_HPP
 
-#include <cassert>
 #include <cstddef>
 #include <iterator>
 #include <new>
@@ -57,7 +56,7 @@ public:
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
     header_field const& operator[](std::size_t i) const noexcept {
-        assert(i < size_);
+        SIPVIEW_ASSERT(i < size_, "header_list index out of range");
         return first_[i];
     }
 

@@ -109,7 +109,7 @@ using detail::describe;
 /// event-type = event-package *( "." event-template ), each a token-nodot (RFC 6665 §8.4).
 /// Why hand-written: token without '.', a class no other rule needs.
 struct event_type_parser : primitive<event_type_parser> {
-    static constexpr bool nodot(char c) noexcept { return c != '.' && is(c, token_chars); }
+    static constexpr bool nodot(char c) noexcept { return is(c, c_token_nodot); }
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
         It p = first;
@@ -183,16 +183,28 @@ constexpr auto whole(List const& list, diag end) {
 namespace token_list_impl {
 namespace rules = grammar::token_list_rules;
 
-/// Whether `value` is token *(COMMA token) [SWS]: what the option-tag and
-/// Method lists accept, on the common shape only (a false answer means
-/// "ask the grammar").
+/// Whether `value` is item *(COMMA item) [SWS], an item a token (the
+/// option-tag and Method lists) or, when `Dotted`, an event-type =
+/// token-nodot *( "." token-nodot ) (Allow-Events): what their grammars
+/// accept, on the common shape only (a false answer means "ask the grammar").
+template <bool Dotted>
 inline bool plain_token_list(std::string_view value) noexcept {
     iter p = value.data();
     iter const end = p + value.size();
     for (;;) {
-        iter const t = p;
-        p = skip_class<token_chars>(p, end);
-        if (p == t) return false;
+        if constexpr (Dotted) {
+            for (;;) {  // each part non-empty: no leading, trailing or doubled '.'
+                iter const part = p;
+                while (p != end && is(*p, c_token_nodot)) ++p;
+                if (p == part) return false;
+                if (p == end || *p != '.') break;
+                ++p;
+            }
+        } else {
+            iter const t = p;
+            p = skip_class<token_chars>(p, end);
+            if (p == t) return false;
+        }
         if (p == end) return true;
         if (*p == ' ') ++p;  // the usual single space (SWS is greedy: the same end)
         if (lws_may_start(p, end)) p += lws_length(p, end);
@@ -213,10 +225,11 @@ inline result<token_list> parse(std::string_view value, Grammar const& g, char s
     // The fast path of the token lists (option-tags, Methods, event-types):
     // tokens and COMMAs scanned with the character tables; anything else
     // (or any error) goes to the grammar, which gives the exact error.
-    // (Not the event-types: checking their dots costs what it saves.)
     using token_items = decltype(rules::whole(rules::option_tags, diag::tl_end));
-    if constexpr (fast_paths && std::is_same_v<Grammar, token_items>) {
-        if (sep == ',' && plain_token_list(value)) return token_list(detail::without_trailing_lws(value), sep);
+    using event_items = decltype(rules::whole(rules::event_types, diag::tl_end));
+    if constexpr (fast_paths && (std::is_same_v<Grammar, token_items> || std::is_same_v<Grammar, event_items>)) {
+        if (sep == ',' && plain_token_list<std::is_same_v<Grammar, event_items>>(value))
+            return token_list(detail::without_trailing_lws(value), sep);
     }
     struct no_ast {} ast;
     parse_error err;

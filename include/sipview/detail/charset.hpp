@@ -41,6 +41,7 @@ enum : cmask {
     c_lhex       = 1u << 22,  // LHEX = DIGIT / %x61-66 (lowercase hex, RFC 3261 §25.1)
     c_user_fast  = 1u << 23,  // user without escaped and the addr-spec separators: unreserved / "&" / "=" / "+" / "$" / "/"
     c_paramchar  = 1u << 24,  // paramchar without escaped: unreserved / param-unreserved
+    c_token_nodot = 1u << 25, // token-nodot = token minus "." (RFC 6665 §8.4: event-type's parts)
 };
 
 constexpr bool in_range(unsigned c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
@@ -79,6 +80,7 @@ constexpr cmask classify(unsigned c) {
     if (digit || in_range(c, 'a', 'f')) m |= c_lhex;
     if (alpha || digit || one_of(c, "-_.!~*'()&=+$/")) m |= c_user_fast;
     if (alpha || digit || one_of(c, "-_.!~*'()[]/:&+$")) m |= c_paramchar;
+    if (alpha || digit || one_of(c, "-!%*_+`'~")) m |= c_token_nodot;
     return m;
 }
 

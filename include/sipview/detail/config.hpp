@@ -51,11 +51,11 @@
 // SIPVIEW_NO_FAST_PATHS (part of the firmware profile, with
 // SIPVIEW_NO_LENIENCY and SIPVIEW_NO_DIAGNOSTIC_TEXT): the hand-written scans
 // that take the common shape of a value before its grammar runs (Digest
-// credentials and challenges, CSeq, Call-ID, numbers, option-tag and Method
-// lists, Server and User-Agent, name-addr values with their SIP URIs, Via)
-// are compiled out, and every value goes
-// through its grammar: the same results and the same errors, less code,
-// slower strict parsing. Define it the same way in every TU of the program.
+// credentials and challenges, CSeq, Call-ID, numbers, option-tag, Method
+// and event-type lists, Server and User-Agent, name-addr values with their
+// SIP URIs, Via, the request line's one-pass Request-URI) are compiled out,
+// and every value goes through its grammar: the same results and the same
+// errors, less code, slower strict parsing. Define it the same way in every TU of the program.
 namespace sipview {
 namespace detail {
 #ifdef SIPVIEW_NO_FAST_PATHS
