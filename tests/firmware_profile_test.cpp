@@ -35,6 +35,26 @@ TEST_CASE("no_diagnostic_text: every row keeps its name and code, without prose"
     }
 }
 
+TEST_CASE("no_diagnostic_text: make_error and refine take each row's code from the one-byte table", "[no_diagnostic_text]") {
+    for (std::size_t i = 1; i < diag_count; ++i) {
+        diag const d = static_cast<diag>(i);
+        INFO(to_string(d));
+        CHECK(code_of(d) == info(d).code);
+        parse_error const e = make_error(d, 7);
+        CHECK(e.id == d);
+        CHECK(e.code == info(d).code);
+        CHECK(e.offset == 7);
+        CHECK(e.expected.empty());
+        CHECK(e.message.empty());
+        parse_error refined = make_error(diag::uri_second_at, 3);
+        refined.refine(d);
+        CHECK(refined.id == d);
+        CHECK(refined.code == info(d).code);
+        CHECK(refined.offset == 3);
+    }
+    CHECK(code_of(static_cast<diag>(diag_count)) == errc::ok);
+}
+
 TEST_CASE("no_diagnostic_text: the two-@ URI is rejected at the second @ by id", "[no_diagnostic_text]") {
     auto const r = parse_uri("sip:1001@company1@pbx.example.com:5080");
     REQUIRE_FALSE(r);

@@ -43,7 +43,9 @@ TEST_CASE("every id has one row, in order, with a unique name that round-trips",
         CHECK(names.insert(r.name).second);
         CHECK(to_string(d) == r.name);
         CHECK(diag_from_string(r.name) == (i == 0 ? diag::none : d));
+        CHECK(code_of(d) == r.code);
     }
+    CHECK(code_of(static_cast<diag>(diag_count)) == errc::ok);
     CHECK(names.size() == diag_count);
     CHECK(diag_from_string("no_such_id") == diag::none);
 }

@@ -831,7 +831,10 @@ namespace detail {
 //
 // SIPVIEW_NO_DIAGNOSTIC_TEXT (firmware that logs ids, never prose; the same in
 // every TU of the program): the rows keep their names and codes, and
-// expected, message and hint are empty in every error.
+// expected, message and hint are empty in every error. Errors then take
+// their errc from diag_codes (one byte per row, code_of), so a program links
+// the names and rows (12.8 KB on armhf) only if it calls to_string(diag) or
+// info(diag).
 #ifdef SIPVIEW_NO_DIAGNOSTIC_TEXT
 inline constexpr bool diagnostic_text_compiled_in = false;
 #define SIPVIEW_DIAG_TEXT_(id, code, expected, message, hint) #id "\0\0\0\0"
@@ -917,6 +920,14 @@ struct diag_catalogue {
     static constexpr std::size_t size() noexcept { return diag_count; }
 };
 inline constexpr diag_catalogue diag_table{};
+
+/// The errc of `d` (of diag::none, errc::ok, when `d` is out of range): one
+/// byte per row, so code that only needs the kind of failure (make_error
+/// under SIPVIEW_NO_DIAGNOSTIC_TEXT) does not link the catalogue's text.
+inline constexpr errc code_of(diag d) noexcept {
+    std::size_t const i = static_cast<std::size_t>(d);
+    return detail::diag_codes[i < diag_count ? i : 0];
+}
 
 /// The id's name, e.g. "uri_second_at" ("none" for diag::none).
 inline constexpr std::string_view to_string(diag d) noexcept { return info(d).name; }

@@ -66,6 +66,12 @@ struct parse_error {
     /// expected: what the grammar wanted at the byte stays), the message
     /// stays when d is a positional row. The offset does not change.
     constexpr void refine(diag d) noexcept {
+        if constexpr (!detail::diagnostic_text_compiled_in) {  // every string is empty: only the errc
+            id = d;
+            code = code_of(d);
+            hint = {};
+            return;
+        }
         diag_info const& r = info(d);
         id = d;
         code = r.code;
@@ -75,7 +81,10 @@ struct parse_error {
     }
     /// Adds the hint of hint row `h` (errc::ok in the catalogue); the id and
     /// everything else stay.
-    constexpr void add_hint(diag h) noexcept { hint = info(h).hint; }
+    constexpr void add_hint(diag h) noexcept {
+        if constexpr (detail::diagnostic_text_compiled_in) hint = info(h).hint;
+        else static_cast<void>(h);
+    }
 };
 
 /// The error `d` at `offset`: code, expected, message and hint from the
@@ -89,10 +98,18 @@ struct parse_error {
 __attribute__((noinline, cold))
 #endif
 inline constexpr parse_error make_error(diag d, std::size_t offset, bool at_end = false) noexcept {
-    diag_info const& r = info(d);
     parse_error e;
     e.offset = offset;
     e.id = d;
+    if constexpr (!detail::diagnostic_text_compiled_in) {
+        // SIPVIEW_NO_DIAGNOSTIC_TEXT: the strings are empty; the errc comes
+        // from a one-byte-per-row table, and the catalogue's names and rows
+        // are linked only by code that calls to_string(diag) or info(diag)
+        e.code = code_of(d);
+        static_cast<void>(at_end);
+        return e;
+    }
+    diag_info const& r = info(d);
     e.code = r.code;
     e.expected = r.expected;
     e.message = !r.message.empty() ? r.message : info(at_end ? diag::unexpected_end : diag::unexpected_character).message;
