@@ -8,6 +8,7 @@
 #include <sipview/format.hpp>
 #include <sipview/message.hpp>
 
+#include <cctype>
 #include <iterator>
 #include <string>
 
@@ -33,6 +34,31 @@ TEST_CASE("every registry row: name, compact form and lookup agree", "[registry]
     CHECK(lookup_header("rseq") == header_id::rseq);
     CHECK(lookup_header("RAck") == header_id::rack);
     CHECK(lookup_header("X-Custom") == header_id::other);
+}
+
+TEST_CASE("lookup_header folds letter case only: every name in any case, no name with another byte", "[registry]") {
+    for_each_header([&](auto tag) {
+        using H = decltype(tag);
+        INFO(H::name);
+        std::string upper(H::name), lower(H::name);
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        CHECK(lookup_header(upper) == H::id);
+        CHECK(lookup_header(lower) == H::id);
+        std::string near(H::name);
+        for (std::size_t k = 0; k < near.size(); ++k) {
+            char const orig = near[k];
+            for (int b = 0; b < 256; ++b) {
+                char const c = static_cast<char>(b);
+                if (std::tolower(static_cast<unsigned char>(c)) == std::tolower(static_cast<unsigned char>(orig))) continue;
+                near[k] = c;
+                if (lookup_header(near) == H::id) FAIL_CHECK("matched with byte " << b << " at " << k);
+            }
+            near[k] = orig;
+        }
+    });
+    CHECK(lookup_header("Call\rID") == header_id::other);
+    CHECK(lookup_header("Call-ID\r") == header_id::other);
 }
 
 TEST_CASE("every registry row's example parses, and a typed one formats and re-parses", "[registry][format]") {

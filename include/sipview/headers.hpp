@@ -223,19 +223,17 @@ constexpr std::uint32_t header_hash(std::string_view name) noexcept {
 inline constexpr std::size_t header_name_max = 24;
 
 /// Lookup index: an open-addressed table (linear probing) of the long names
-/// by hash, the names in lower case (zero-padded, for 8-octet compares), and
-/// the compact forms by letter.
+/// by hash, and the compact forms by letter. The names themselves are
+/// compared in header_names (same_name folds the case of both sides).
 struct header_index {
     static constexpr std::size_t slots = 256;  // about a quarter full
     unsigned char table[slots];
-    char lower[header_id_count][header_name_max];
     header_id compact[26];
-    constexpr header_index() : table{}, lower{}, compact{} {
+    constexpr header_index() : table{}, compact{} {
         for (std::size_t i = 1; i < header_id_count; ++i) {
             std::size_t slot = header_hash(header_names[i].name) % slots;
             while (table[slot] != 0) slot = (slot + 1) % slots;
             table[slot] = static_cast<unsigned char>(i);
-            for (std::size_t k = 0; k < header_names[i].name.size(); ++k) lower[i][k] = ascii_lower(header_names[i].name[k]);
             if (header_names[i].compact != 0)
                 compact[static_cast<unsigned char>(header_names[i].compact) - 'a'] = header_names[i].id;
         }
@@ -243,29 +241,33 @@ struct header_index {
 };
 inline constexpr header_index header_lookup{};
 static_assert([] {
-    for (auto const& e : header_names)
+    for (auto const& e : header_names) {
         if (e.name.size() >= header_name_max) return false;
+        for (char c : e.name)
+            if (!is(c, c_alpha) && c != '-') return false;
+    }
     return true;
-}(), "header_name_max too small");
+}(), "a known header name is shorter than header_name_max and holds only letters and '-' (same_name)");
 
 /// Case-insensitive equality of a token (header name as written) with a
-/// known name in lower case. The known names hold only letters and '-', and
-/// for those `c | 0x20 == lower` holds exactly for the two cases of a letter
-/// (and for '-' only '-' and CR, which a token cannot hold).
-/// Compares in 8- or 4-octet words; the last word overlaps the one before
-/// (both texts are n octets long, so no read goes past either).
-inline bool same_name(char const* name, char const* lower, std::size_t n) noexcept {
+/// known name (header_names). The known names hold only letters and '-'
+/// (asserted above), and for those `c | 0x20 == known | 0x20` holds exactly
+/// for the two cases of a letter (and for '-' only '-' and CR, which a
+/// token cannot hold). Compares in 8- or 4-octet words; the last word
+/// overlaps the one before (both texts are n octets long, so no read goes
+/// past either).
+inline bool same_name(char const* name, char const* known, std::size_t n) noexcept {
     auto same8 = [&](std::size_t k) {
         std::uint64_t a = 0, b = 0;
         std::memcpy(&a, name + k, 8);
-        std::memcpy(&b, lower + k, 8);
-        return (a | 0x2020202020202020ull) == b;
+        std::memcpy(&b, known + k, 8);
+        return ((a ^ b) | 0x2020202020202020ull) == 0x2020202020202020ull;
     };
     auto same4 = [&](std::size_t k) {
         std::uint32_t a = 0, b = 0;
         std::memcpy(&a, name + k, 4);
-        std::memcpy(&b, lower + k, 4);
-        return (a | 0x20202020u) == b;
+        std::memcpy(&b, known + k, 4);
+        return ((a ^ b) | 0x20202020u) == 0x20202020u;
     };
     if (n >= 8) {
         for (std::size_t k = 0; k + 8 < n; k += 8)
@@ -274,11 +276,11 @@ inline bool same_name(char const* name, char const* lower, std::size_t n) noexce
     }
     if (n >= 4) return same4(0) && same4(n - 4);
     for (std::size_t k = 0; k < n; ++k)
-        if (static_cast<char>(name[k] | 0x20) != lower[k]) return false;
+        if (((name[k] ^ known[k]) | 0x20) != 0x20) return false;
     return true;
 }
 
-/// lookup_header for a non-empty name.
+/// lookup_header for a non-empty token (no CR: see same_name).
 inline header_id lookup_nonempty(std::string_view name) noexcept {
     if (name.size() == 1) {
         char const c = ascii_lower(name[0]);
@@ -288,7 +290,7 @@ inline header_id lookup_nonempty(std::string_view name) noexcept {
     for (std::size_t slot = header_hash(name) % header_index::slots;; slot = (slot + 1) % header_index::slots) {
         unsigned const i = header_lookup.table[slot];
         if (i == 0) return header_id::other;
-        if (header_names[i].name.size() == name.size() && same_name(name.data(), header_lookup.lower[i], name.size()))
+        if (header_names[i].name.size() == name.size() && same_name(name.data(), header_names[i].name.data(), name.size()))
             return header_names[i].id;
     }
 }
@@ -313,9 +315,13 @@ inline constexpr char compact_form(header_id id) noexcept {
     return static_cast<std::size_t>(id) < detail::header_id_count ? detail::header_names[static_cast<std::size_t>(id)].compact : '\0';
 }
 
-/// Maps a header name as written (any case, long or compact form) to its id.
+/// Maps a header name as written (any case, long or compact form) to its id;
+/// header_id::other for any other text.
 inline header_id lookup_header(std::string_view name) noexcept {
-    return name.empty() ? header_id::other : detail::lookup_nonempty(name);
+    // (lookup_nonempty takes a token, as the message's split gives it: its
+    // case fold would match a CR where a known name has '-')
+    if (name.empty() || name.find('\r') != std::string_view::npos) return header_id::other;
+    return detail::lookup_nonempty(name);
 }
 
 /// One header line of a message: views into the message text.
