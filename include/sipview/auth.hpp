@@ -356,7 +356,7 @@ inline constexpr auto auth_param =
 
 /// abs-path for HTTP-style digest-uris ("/dir/index.html", RFC 2617/7616 examples).
 inline constexpr auto abs_path = lit('/') >> -escaped_run_of<uric_chars>{};
-inline constexpr auto any_uri = describe(diag::auth_uri)[sipview::detail::grammar::uri | abs_path];
+inline constexpr auto any_uri = describe(diag::auth_uri)[ref<sipview::detail::grammar::uri> | abs_path];
 
 inline constexpr auto true_false = describe(diag::auth_bool)[keyword("true") | keyword("false")];
 
@@ -369,7 +369,7 @@ inline constexpr auto digest_uri =
     when("uri", equal >>
                     set_first<detail::auth_access::cred_uri>[
                         describe(diag::auth_uri_quote)[lit('"')] >>
-                        scratch<sipview::uri>[any_uri] >>
+                        scratch<sipview::uri>[ref<any_uri>] >>
                         describe(diag::auth_uri_close)[lit('"')]]);
 /// dresponse = "response" EQUAL request-digest
 inline constexpr auto dresponse =
@@ -396,7 +396,7 @@ inline constexpr auto userhash = when("userhash", equal >> set_first<Member>[tru
 /// userhash (RFC 7616). The value form of a known name is enforced; other
 /// names are auth-params.
 inline constexpr auto dig_resp = describe(diag::auth_param)[by_name(
-    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("username", detail::auth_access::cred_username, auth_username_quoted),
+    ref<auth_param>, SIPVIEW_AUTH_QUOTED_FIELD("username", detail::auth_access::cred_username, auth_username_quoted),
     SIPVIEW_AUTH_QUOTED_FIELD("realm", detail::auth_access::cred_realm, auth_realm_quoted),
     SIPVIEW_AUTH_QUOTED_FIELD("nonce", detail::auth_access::cred_nonce, auth_nonce_quoted), digest_uri, dresponse,
     algorithm<detail::auth_access::cred_algorithm>, SIPVIEW_AUTH_QUOTED_FIELD("cnonce", detail::auth_access::cred_cnonce, auth_cnonce_quoted),
@@ -404,14 +404,14 @@ inline constexpr auto dig_resp = describe(diag::auth_param)[by_name(
     userhash<detail::auth_access::cred_userhash>)];
 
 /// digest-response = dig-resp *(COMMA dig-resp)
-inline constexpr auto digest_response = dig_resp >> *(sep >> dig_resp);
+inline constexpr auto digest_response = ref<dig_resp> >> *(sep >> ref<dig_resp>);
 
 // --- challenges (digest-cln) -------------------------------------------------
 /// domain = "domain" EQUAL LDQUOT URI *( 1*SP URI ) RDQUOT
 inline constexpr auto domain =
     when("domain", equal >> set_first<detail::auth_access::chal_domain>[
                                 describe(diag::auth_domain_quote)[lit('"')] >>
-                                scratch<sipview::uri>[any_uri >> *(+lit(' ') >> any_uri)] >>
+                                scratch<sipview::uri>[ref<any_uri> >> *(+lit(' ') >> ref<any_uri>)] >>
                                 describe(diag::auth_domain_close)[lit('"')]]);
 /// stale = "stale" EQUAL ( "true" / "false" )
 inline constexpr auto stale = when("stale", equal >> set_first<detail::auth_access::chal_stale>[true_false]);
@@ -432,11 +432,11 @@ inline constexpr auto charset =
 /// digest-cln = realm / domain / nonce / opaque / stale / algorithm /
 /// qop-options / auth-param (RFC 3261), plus charset and userhash (RFC 7616).
 inline constexpr auto digest_cln = describe(diag::auth_param)[by_name(
-    auth_param, SIPVIEW_AUTH_QUOTED_FIELD("realm", detail::auth_access::chal_realm, auth_realm_quoted), domain,
+    ref<auth_param>, SIPVIEW_AUTH_QUOTED_FIELD("realm", detail::auth_access::chal_realm, auth_realm_quoted), domain,
     SIPVIEW_AUTH_QUOTED_FIELD("nonce", detail::auth_access::chal_nonce, auth_nonce_quoted),
     SIPVIEW_AUTH_QUOTED_FIELD("opaque", detail::auth_access::chal_opaque, auth_opaque_quoted), stale, algorithm<detail::auth_access::chal_algorithm>,
     qop_options, charset, userhash<detail::auth_access::chal_userhash>)];
-inline constexpr auto digest_challenge = digest_cln >> *(sep >> digest_cln);
+inline constexpr auto digest_challenge = ref<digest_cln> >> *(sep >> ref<digest_cln>);
 
 #undef SIPVIEW_AUTH_QUOTED_FIELD
 
@@ -467,15 +467,15 @@ inline constexpr auto bearer_response = describe(diag::auth_bearer_token)[b64tok
 /// bearer-cln = realm / scope / authz-server / error / auth-param, each of
 /// the four named ones EQUAL quoted-string.
 inline constexpr auto bearer_cln = describe(diag::auth_param)[by_name(
-    auth_param, when("realm", equal >> describe(diag::auth_realm_quoted)[quoted]),
+    ref<auth_param>, when("realm", equal >> describe(diag::auth_realm_quoted)[quoted]),
     when("scope", equal >> describe(diag::auth_bearer_scope_quoted)[quoted]),
     when("authz_server", equal >> describe(diag::auth_bearer_authz_server_quoted)[quoted]),
     when("error", equal >> describe(diag::auth_bearer_error_quoted)[quoted]))];
-inline constexpr auto bearer_challenge = bearer_cln >> *(sep >> bearer_cln);
+inline constexpr auto bearer_challenge = ref<bearer_cln> >> *(sep >> ref<bearer_cln>);
 inline constexpr keyword bearer_kw("bearer");
 
 // --- other schemes ---------------------------------------------------------
-inline constexpr auto auth_params = auth_param >> *(sep >> auth_param);
+inline constexpr auto auth_params = ref<auth_param> >> *(sep >> ref<auth_param>);
 inline constexpr keyword digest_kw("digest");
 inline constexpr auto scheme_token =
     describe(diag::auth_scheme)[tok];

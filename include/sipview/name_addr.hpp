@@ -166,16 +166,16 @@ inline constexpr lws_in_brackets_parser lws_in_brackets{};
 inline constexpr auto name_addr_form =
     reset_on_failure<name_addr>[-display_name >> SWS >> describe(diag::na_laquot)[lit('<')] >>
                         mark<&name_addr::bracketed, true>[x3::eps] >> -lws_in_brackets >>
-                        into<&name_addr::uri>[grammar::uri] >> -lws_in_brackets >>
+                        into<&name_addr::uri>[ref<grammar::uri>] >> -lws_in_brackets >>
                         describe(diag::na_raquot)[lit('>')]];
 
 /// addr-spec = SIP-URI / SIPS-URI / absoluteURI, outside <> (no ',' ';' '?').
-inline constexpr auto addr_spec_form = into<&name_addr::uri>[grammar::bare_uri];
+inline constexpr auto addr_spec_form = into<&name_addr::uri>[ref<grammar::bare_uri>];
 
 /// ( name-addr / addr-spec ) *( SEMI param ): from-spec, to-spec, contact-param.
-inline constexpr auto element = set<&name_addr::text>[(name_addr_form | addr_spec_form) >> header_params];
+inline constexpr auto element = set<&name_addr::text>[(ref<name_addr_form> | addr_spec_form) >> ref<header_params>];
 /// route-param / rec-route = name-addr *( SEMI rr-param )
-inline constexpr auto bracketed_element = set<&name_addr::text>[name_addr_form >> header_params];
+inline constexpr auto bracketed_element = set<&name_addr::text>[ref<name_addr_form> >> ref<header_params>];
 
 /// Leniency allow_unbracketed_info_uri: an Alert-Info / Call-Info /
 /// Error-Info / Geolocation value whose URI is not in <> (`Alert-Info:
@@ -196,7 +196,7 @@ struct unbracketed_info_uri_parser : primitive<unbracketed_info_uri_parser> {
         if (text_end == first || !lenient(ctx, leniency::allow_unbracketed_info_uri)) return false;
         name_addr& ast = ast_of<name_addr>(ctx);
         It p = first;
-        if (!(into<&name_addr::uri>[grammar::bare_uri].parse(p, text_end, ctx, rctx, attr) && p == text_end)) {
+        if (!(into<&name_addr::uri>[ref<grammar::bare_uri>].parse(p, text_end, ctx, rctx, attr) && p == text_end)) {
             ast.uri = sipview::uri{};
             ast.uri.text = ast.uri.opaque = std::string_view(first, static_cast<std::size_t>(text_end - first));
         }
@@ -208,7 +208,7 @@ struct unbracketed_info_uri_parser : primitive<unbracketed_info_uri_parser> {
 /// info = LAQUOT absoluteURI RAQUOT *( SEMI info-param ), or the unbracketed
 /// form under allow_unbracketed_info_uri.
 inline constexpr auto info_element =
-    set<&name_addr::text>[(name_addr_form | unbracketed_info_uri_parser{}) >> header_params];
+    set<&name_addr::text>[(ref<name_addr_form> | unbracketed_info_uri_parser{}) >> ref<header_params>];
 
 } // namespace name_addr_rules
 
@@ -218,7 +218,7 @@ inline constexpr auto name_addr = name_addr_rules::element;
 inline constexpr auto route_param = name_addr_rules::bracketed_element;
 inline constexpr auto info_param = name_addr_rules::info_element;
 /// A whole input that is one from-spec / to-spec.
-inline constexpr auto name_addr_entry = name_addr_rules::quoted_lead >> name_addr >> detail::describe(diag::na_end)[x3::eoi];
+inline constexpr auto name_addr_entry = name_addr_rules::quoted_lead >> ref<name_addr> >> detail::describe(diag::na_end)[x3::eoi];
 
 } // namespace grammar
 } // namespace detail

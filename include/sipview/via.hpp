@@ -266,8 +266,8 @@ inline constexpr auto via_param = by_name(
 
 /// *( SEMI via-params ), captured from the first ';'.
 inline constexpr auto via_params =
-    -(SWS >> set<&via::params_text>[lit(';') >> SWS >> describe(diag::via_param)[via_param] >>
-                                    *(SEMI >> describe(diag::via_param)[via_param])]);
+    -(SWS >> set<&via::params_text>[lit(';') >> SWS >> describe(diag::via_param)[ref<via_param>] >>
+                                    *(SEMI >> describe(diag::via_param)[ref<via_param>])]);
 
 /// sent-protocol = protocol-name SLASH protocol-version SLASH transport;
 /// protocol-name = "SIP" / token, protocol-version = token,
@@ -294,7 +294,7 @@ inline constexpr auto via_parm = via_rules::via_parm_body;
 /// The Via value: via-parm *( COMMA via-parm ). The AST in context ends up
 /// holding the last entry; use parse_via_list to iterate them all.
 inline constexpr auto via_value =
-    via_parm >> *(COMMA >> detail::describe(diag::via_next_entry)[via_parm]);
+    ref<via_parm> >> *(COMMA >> detail::describe(diag::via_next_entry)[ref<via_parm>]);
 
 } // namespace grammar
 } // namespace detail
@@ -305,7 +305,7 @@ namespace detail {
 namespace via_impl {
 
 #if SIPVIEW_HAS_GRAMMARS
-inline constexpr auto next_in_list = grammar::COMMA >> grammar::via_parm;
+inline constexpr auto next_in_list = grammar::COMMA >> ref<grammar::via_parm>;
 #endif // SIPVIEW_HAS_GRAMMARS
 
 /// Parses `COMMA via-parm` at p (validated text, under the leniency flags it
@@ -335,9 +335,9 @@ struct list_state {
 };
 
 inline constexpr auto list_grammar =
-    into<&list_state::first>[grammar::via_parm] >>
+    into<&list_state::first>[ref<grammar::via_parm>] >>
     *(grammar::COMMA >> describe(diag::via_next_entry)[
-                            count<&list_state::count>[into<&list_state::scratch>[grammar::via_parm]]]);
+                            count<&list_state::count>[into<&list_state::scratch>[ref<grammar::via_parm>]]]);
 
 // The entry grammars, complete up to the end of the input. Kept as objects so
 // that a call does not rebuild the grammar tree on the stack.
@@ -345,7 +345,7 @@ inline constexpr auto whole_list =
     list_grammar >> grammar::SWS >>
     describe(diag::via_list_end)[x3::eoi];
 inline constexpr auto whole_entry =
-    grammar::via_parm >> grammar::SWS >> describe(diag::via_entry_end)[x3::eoi];
+    ref<grammar::via_parm> >> grammar::SWS >> describe(diag::via_entry_end)[x3::eoi];
 
 /// The rows whose own message and hint stand even after a ',' (they say more
 /// than "a ',' must be followed by another Via entry").

@@ -16,6 +16,8 @@
 //   by_name(other, when("name", tail)...)
 //                              the parameter-name switch: the tail of the case
 //                              whose keyword matches, else `other`
+//   ref<g>                     parses with the grammar object g (an inline
+//                              constexpr variable) without holding a copy of it
 //   directive_base, directive_gen
 //                              how a directive is written: the parser d[p]
 //                              builds, and the generator `d`
@@ -35,6 +37,21 @@
 
 namespace sipview {
 namespace detail {
+
+/// ref<g>: parses with the grammar object g (an inline constexpr variable),
+/// holding nothing itself. X3 composes parsers by value, so a sub-grammar
+/// used twice in a grammar is stored twice in every object built from it,
+/// with its keyword tables and their relocated pointers (.data.rel.ro, which
+/// firmware pays for); through ref<g> it is stored once, in g. The code is
+/// the same: ref<g> runs the same parse function g runs.
+template <auto const& Grammar>
+struct ref_parser : primitive<ref_parser<Grammar>> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        return Grammar.parse(first, last, ctx, rctx, x3::unused);
+    }
+};
+template <auto const& Grammar> inline constexpr ref_parser<Grammar> ref{};
 
 /// The base of a sipview directive d[p]: holds the subject p, has no attribute.
 template <class Subject, class Derived>
