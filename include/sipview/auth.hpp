@@ -711,8 +711,10 @@ struct digest_fast {
             done = true;
             return true;
         }
-        sws();
-        if (p == end || *p != ',') return false;
+        if (*p != ',') {  // the usual ", " needs no SWS scan before the comma
+            sws();
+            if (p == end || *p != ',') return false;
+        }
         ++p;
         sws();
         return true;
@@ -722,10 +724,12 @@ struct digest_fast {
         iter const b = p;
         std::size_t const n = token();
         if (n == 0) return {};
-        sws();
-        if (p == end || *p != '=') return {};
+        if (p == end || *p != '=') {  // the usual name=value has no SWS around the '='
+            sws();
+            if (p == end || *p != '=') return {};
+        }
         ++p;
-        sws();
+        if (lws_may_start(p, end)) sws();
         return std::string_view(b, n);
     }
     /// auth-param's value: quoted-string / token.
