@@ -401,7 +401,16 @@ std::vector<std::string> edges_for(std::string_view parser) {
              "<sip:a@h> ,<sip:b@h>"s, "<sip:a@h>\t,\t<sip:b@h>"s, "<sip:a@h>,\r\n <sip:b@h>"s, "<sip:a@h>\r\n ,<sip:b@h>"s,
              "<sip:a@h>,"s, "<sip:a@h>, "s, ",<sip:a@h>"s, "<sip:a@h>,,<sip:b@h>"s, "<sip:a@h><sip:b@h>"s,
              "<sip:a@h>;tag=1,\"B\" <sip:b@h>;tag=2"s, "A <sip:a@h>, B <sip:b@h>;lr"s,
-             "<sip:a@h;lr>,<sip:b@h;lr>,<sip:c@h;lr>"s, "<sip:a@h>\0"s, "<sip:a@h\0>"s, "<sip:a\x80@h>"s};
+             "<sip:a@h;lr>,<sip:b@h;lr>,<sip:c@h;lr>"s, "<sip:a@h>\0"s, "<sip:a@h\0>"s, "<sip:a\x80@h>"s,
+             // no userinfo, parameters after the host: ';' ',' '?' would continue a user, so
+             // the fast path looks for an '@' after them
+             "<sip:h;lr>"s, "<sip:p1.atlanta.example.com;lr>"s, "<sip:h;lr;x=y>"s, "<sip:h;x=y;z>"s, "<sip:h;a@b>"s,
+             "<sip:h;lr@b>"s, "<sip:h;a:pw@b>"s, "<sip:h;a:p,w@b>"s, "<sip:h;a:pw>"s, "<sip:h;lr:5060>"s,
+             "<sip:h;x?y>"s, "<sip:h?x@y>"s, "<sip:h?x=y>"s, "<sip:h,x>"s, "<sip:h,x@y>"s, "<sip:h;a%41@b>"s,
+             "<sip:h;lr%41>"s, "<sip:h;lr;x=%41>"s, "<sip:1.2.3.4;lr>"s, "<sip:[::1];lr>"s, "<sip:[::1];a@b>"s,
+             "<sip:h:5060;lr>"s, "<sip:h:5060;a@b>"s, "<sip:h;lr>;tag=1"s, "<sip:h;lr>,<sip:g;lr>"s,
+             "<sip:h;lr>, <sip:g;lr@x>"s, "<sip:;lr>"s, "<sip:;lr@h>"s, "<sip:h;;lr>"s, "<sip:h;=lr>"s,
+             "\"A\" <sip:h;user=phone>"s, "<sip:+1;user=phone>"s, "<sip:+1;isub=2@h;user=phone>"s};
     } else if (parser == "parse_via_list") {
         v = {"SIP/2.0/UDP h"s, "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds;rport"s, "sip/2.0/udp h"s,
              "SIP/2.0/TCP h:0"s, "SIP/2.0/TCP h:65535"s, "SIP/2.0/TCP h:65536"s, "SIP/2.0/TCP h:005060"s, "SIP/2.0/TCP h:"s,

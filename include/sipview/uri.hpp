@@ -255,8 +255,21 @@ inline iter fast_sip_uri(iter p, iter last, bool bare, sipview::uri& u) noexcept
     // grammar takes the longest user run; ',' ';' '?' '%' continue it inside
     // <> (and '%' starts an escape), so they are the grammar's to judge.
     iter q = skip_class<c_user_fast>(p, last);
-    if (q != last && (*q == '%' || (!bare && is(*q, c_addr_sep)))) return nullptr;
-    if (q != last && q != p && (*q == '@' || *q == ':')) {
+    if (q != last && *q == '%') return nullptr;
+    if (q != last && !bare && is(*q, c_addr_sep)) {
+        // Inside <> the run goes on over ',' ';' '?' (user-unreserved): a
+        // user holding them is the grammar's to judge, and there is one only
+        // if an '@' ends that longer run or its password. Otherwise (the
+        // usual `<sip:proxy.example.com;lr>`) there is no userinfo, and the
+        // host starts at p.
+        iter r = q;
+        while (r != last && is(*r, c_user_fast | c_addr_sep)) ++r;
+        if (r != last && *r == ':') {
+            for (++r; r != last && is(*r, password_chars, c_addr_sep);) ++r;
+            if (r != last && *r == ',') return nullptr;
+        }
+        if (r != last && (*r == '%' || *r == '@')) return nullptr;
+    } else if (q != last && q != p && (*q == '@' || *q == ':')) {
         iter w = q;
         if (*q == ':') {
             for (w = q + 1; w != last && is(*w, password_chars, c_addr_sep);) ++w;
