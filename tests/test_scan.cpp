@@ -1,10 +1,13 @@
-// Tests for sipview/detail/scan.hpp's hostname scanner: hostname_length
-// against the RFC 3261 §25.1 rule written out again here (a reference built
-// from the ABNF, not from the scanner), on every string of up to 6 bytes
-// over the bytes that matter and on random ones.
+// Tests for sipview/detail/scan.hpp's host scanners: hostname_length and
+// host_length (hostname / IPv4address) against the RFC 3261 §25.1 rules
+// written out again here (references built from the ABNF, not from the
+// scanners), on every string of up to 6 bytes over the bytes that matter
+// and on random ones.
 //   hostname    = *( domainlabel "." ) toplabel [ "." ]
 //   domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
 //   toplabel    = ALPHA / ALPHA *( alphanum / "-" ) alphanum
+//   IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet
+//   dec-octet   = 1*3DIGIT, of value 255 at most (RFC 5954)
 // The scanner measures the longest run of alphanum / "-" / "." (no byte
 // that may follow a host can continue a hostname) and returns its length
 // when that run is a hostname, else 0.
@@ -13,6 +16,8 @@
 #include <sipview/detail/scan.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <string_view>
@@ -54,42 +59,134 @@ bool agrees(std::string const& s, std::size_t pad) {
     return hostname_length(p, last) == want;
 }
 
-} // namespace
+/// The reference for host_length outside brackets: the longest run of
+/// alphanum / "-" / "." is an IPv4address when it is four dec-octets
+/// joined by dots, else it must be a hostname (a host is followed by a byte
+/// that cannot continue either).
+std::size_t ref_host_length(std::string_view s, host_kind_value& kind) {
+    std::size_t run = 0;
+    while (run < s.size() && (ref_alnum(s[run]) || s[run] == '-' || s[run] == '.')) ++run;
+    std::string_view rest = s.substr(0, run);
+    int octets = 0;
+    for (;;) {
+        std::size_t const dot = rest.find('.');
+        std::string_view const octet = rest.substr(0, dot);
+        bool digits = !octet.empty() && octet.size() <= 3;
+        for (char c : octet) digits = digits && c >= '0' && c <= '9';
+        if (!digits || std::stoi(std::string(octet)) > 255) break;
+        ++octets;
+        if (dot == std::string_view::npos) {
+            if (octets != 4) break;
+            kind = host_kind_value::ipv4;
+            return run;
+        }
+        rest.remove_prefix(dot + 1);
+    }
+    kind = host_kind_value::hostname;
+    return ref_hostname_length(s);
+}
 
-TEST_CASE("hostname_length follows the hostname rule on every string of up to 6 bytes", "[scan]") {
-    char const bytes[] = {'a', 'Z', '1', '.', '-', '_'};
+bool host_agrees(std::string const& s, std::size_t pad) {
+    std::string const buf = s + std::string(pad, ':');
+    host_kind_value kind = host_kind_value::ipv6, want_kind = host_kind_value::ipv6;
+    std::size_t const want = ref_host_length(buf, want_kind);
+    std::size_t const got = host_length(buf.data(), buf.data() + buf.size(), kind);
+    return got == want && (got == 0 || kind == want_kind);
+}
+
+/// Runs agree(s, pad) on every string s of up to 6 bytes over `bytes`,
+/// followed by 0, 1 and 20 bytes that end a host; reports the first few
+/// that disagree and returns how many did.
+template <std::size_t N, class Agree>
+std::size_t exhaustive_mismatches(char const (&bytes)[N], Agree agree) {
     std::size_t mismatches = 0;
     std::string s;
     for (std::size_t len = 0; len <= 6; ++len) {
         std::size_t total = 1;
-        for (std::size_t i = 0; i < len; ++i) total *= sizeof bytes;
+        for (std::size_t i = 0; i < len; ++i) total *= N;
         for (std::size_t c = 0; c < total; ++c) {
             s.clear();
-            for (std::size_t i = 0, x = c; i < len; ++i, x /= sizeof bytes) s += bytes[x % sizeof bytes];
+            for (std::size_t i = 0, x = c; i < len; ++i, x /= N) s += bytes[x % N];
             for (std::size_t pad : {0u, 1u, 20u})
-                if (!agrees(s, pad)) {
+                if (!agree(s, pad)) {
                     if (++mismatches < 5) FAIL_CHECK("'" << s << "' + " << pad);
                 }
         }
     }
-    CHECK(mismatches == 0);
+    return mismatches;
 }
 
-TEST_CASE("hostname_length follows the hostname rule on random hosts of up to 90 bytes", "[scan]") {
-    std::mt19937 rng(20261201);
-    char const some[] = "abcXYZ0189.-.-_:;@\x80";
+/// The shape of random strings: `length` bytes drawn from `alphabet`, one
+/// of them replaced by any byte in one string of `corrupt_one_in`, followed
+/// by up to `max_pad` - 1 bytes that end a host.
+struct random_strings {
+    std::uint32_t seed;
+    char const* alphabet;
+    std::size_t min_length, max_length;
+    unsigned corrupt_one_in;
+    std::size_t max_pad;
+};
+
+/// Runs agree(s, pad) on 200,000 such strings; reports the first few that
+/// disagree and returns how many did.
+template <class Agree>
+std::size_t random_mismatches(random_strings const& shape, Agree agree) {
+    std::mt19937 rng(shape.seed);
+    std::size_t const letters = std::strlen(shape.alphabet);
     std::size_t mismatches = 0;
     std::string s;
     for (int it = 0; it < 200000; ++it) {
-        std::size_t const len = rng() % 90;
+        std::size_t const len = shape.min_length + rng() % (shape.max_length - shape.min_length + 1);
         s.clear();
-        for (std::size_t i = 0; i < len; ++i) s += some[rng() % (sizeof some - 1)];
-        if (len > 0 && rng() % 4 == 0) s[rng() % len] = static_cast<char>(rng() % 256);
-        if (!agrees(s, rng() % 70)) {
+        for (std::size_t i = 0; i < len; ++i) s += shape.alphabet[rng() % letters];
+        if (len > 0 && rng() % shape.corrupt_one_in == 0) s[rng() % len] = static_cast<char>(rng() % 256);
+        if (!agree(s, rng() % shape.max_pad)) {
             if (++mismatches < 5) FAIL_CHECK("'" << s << "'");
         }
     }
-    CHECK(mismatches == 0);
+    return mismatches;
+}
+
+} // namespace
+
+TEST_CASE("host_length tells IPv4address from hostname on every string of up to 6 bytes", "[scan]") {
+    char const bytes[] = {'0', '2', '5', '9', '.', 'a', '-'};
+    CHECK(exhaustive_mismatches(bytes, host_agrees) == 0);
+}
+
+TEST_CASE("host_length tells IPv4address from hostname on random dotted digits", "[scan]") {
+    CHECK(random_mismatches({20261202, "0123456789012345.....a-", 1, 20, 8, 20}, host_agrees) == 0);
+}
+
+TEST_CASE("host_length on the IPv4 hosts of real messages and the rule's corners", "[scan]") {
+    struct row {
+        char const* text;
+        std::size_t length;
+        host_kind_value kind;
+    };
+    auto const v4 = host_kind_value::ipv4;
+    auto const name = host_kind_value::hostname;
+    for (row const r : {row{"192.0.2.10:49152", 10, v4}, row{"255.255.255.255;lr", 15, v4}, row{"0.0.0.0>", 7, v4},
+                        row{"256.1.1.1", 0, name}, row{"1.2.3.4567", 0, name}, row{"1.2.3", 0, name},
+                        row{"1.2.3.4.5", 0, name}, row{"1.2.3.4.", 0, name}, row{"001.02.3.004", 12, v4},
+                        row{"1.2.3.4.example.com", 19, name}, row{"1.2.3.4a", 0, name}, row{"1.2.3.-", 0, name}}) {
+        INFO(r.text);
+        for (std::size_t pad : {0u, 16u}) {
+            std::string const buf = std::string(r.text) + std::string(pad, '>');
+            host_kind_value kind = host_kind_value::ipv6;
+            CHECK(host_length(buf.data(), buf.data() + buf.size(), kind) == r.length);
+            if (r.length != 0) CHECK(kind == r.kind);
+        }
+    }
+}
+
+TEST_CASE("hostname_length follows the hostname rule on every string of up to 6 bytes", "[scan]") {
+    char const bytes[] = {'a', 'Z', '1', '.', '-', '_'};
+    CHECK(exhaustive_mismatches(bytes, agrees) == 0);
+}
+
+TEST_CASE("hostname_length follows the hostname rule on random hosts of up to 90 bytes", "[scan]") {
+    CHECK(random_mismatches({20261201, "abcXYZ0189.-.-_:;@\x80", 0, 89, 4, 70}, agrees) == 0);
 }
 
 TEST_CASE("hostname_length on the hosts of real messages and the rule's corners", "[scan]") {

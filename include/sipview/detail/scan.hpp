@@ -123,14 +123,15 @@ inline std::size_t ipv4_length(iter p, iter last) noexcept {
             if (q == last || *q != '.') return 0;
             ++q;
         }
-        unsigned value = 0;
-        int digits = 0;
-        while (q != last && digits < 3 && is(*q, c_digit)) {
-            value = value * 10 + static_cast<unsigned>(*q - '0');
-            ++q;
-            ++digits;
+        // 1*3DIGIT, unrolled: a digit is an octet whose value minus '0' is below 10
+        auto digit = [&](iter at) { return at != last && static_cast<unsigned>(*at - '0') < 10u; };
+        if (!digit(q)) return 0;
+        unsigned value = static_cast<unsigned>(*q++ - '0');
+        if (digit(q)) {
+            value = value * 10 + static_cast<unsigned>(*q++ - '0');
+            if (digit(q)) value = value * 10 + static_cast<unsigned>(*q++ - '0');
         }
-        if (digits == 0 || value > 255) return 0;
+        if (value > 255) return 0;
     }
     return static_cast<std::size_t>(q - p);
 }
