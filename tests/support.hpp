@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -34,5 +35,9 @@ inline bool iequals(std::string_view a, std::string_view b) {
     }
     return true;
 }
+
+/// An optional component as text for comparisons: its text, or "<none>"
+/// when absent (so an absent and an empty component differ).
+inline std::string opt(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("<none>"); }
 
 } // namespace sipview_test

@@ -1,6 +1,7 @@
 // Tests for sipview/name_addr.hpp: name-addr, addr-spec, header parameters,
 // Contact/Route lists (RFC 3261 §20.10, §20.20, §20.34, §20.39).
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <sipview/name_addr.hpp>
 
@@ -8,9 +9,9 @@
 #include <vector>
 
 using namespace sipview;
+using sipview_test::opt;
 
 namespace {
-std::string opt(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("<none>"); }
 std::string decoded_display(name_addr const& n) {
     char buf[128];
     auto d = n.decode_display_name(buf, sizeof buf);

@@ -4,6 +4,7 @@
 // through parse_uri, name-addr and Contact; the user=phone warning of
 // message validation.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <sipview/format.hpp>
 #include <sipview/message.hpp>
@@ -15,10 +16,10 @@
 #include <string_view>
 
 using namespace sipview;
+using sipview_test::opt;
 using namespace std::literals;
 
 namespace {
-std::string opt(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("<none>"); }
 
 parse_error tel_error(std::string_view text) {
     auto r = parse_tel_uri(text);

@@ -1,6 +1,7 @@
 // Tests for sipview/uri.hpp: SIP-URI, SIPS-URI (RFC 3261 §19.1, §25.1),
 // IPv6 references (RFC 5118) and absoluteURI for other schemes.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <sipview/uri.hpp>
 
@@ -8,9 +9,9 @@
 #include <vector>
 
 using namespace sipview;
+using sipview_test::opt;
 
 namespace {
-std::string opt(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("<none>"); }
 
 parse_error error_of(std::string_view text) {
     auto r = parse_uri(text);

@@ -1,6 +1,7 @@
 // Tests for sipview/uri_compare.hpp: URI comparison by RFC 3261 §19.1.4 and
 // RFC 5954 §4, reporting the first rule that differs and the two parts.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <sipview/name_addr.hpp>
 #include <sipview/uri.hpp>
@@ -10,9 +11,9 @@
 #include <string>
 
 using namespace sipview;
+using sipview_test::opt;
 
 namespace {
-std::string opt(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("<none>"); }
 
 uri parsed(std::string_view text) {
     auto r = parse_uri(text);

@@ -2,6 +2,7 @@
 // IPv6 forms (RFC 5118), rport (RFC 3581), alias (RFC 5923), and the Via
 // values of the RFC 4475 torture messages and the seed REGISTERs.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <sipview/via.hpp>
 
@@ -10,9 +11,9 @@
 #include <vector>
 
 using namespace sipview;
+using sipview_test::opt;
 
 namespace {
-std::string opt(std::optional<std::string_view> v) { return v ? std::string(*v) : std::string("<none>"); }
 
 via one(std::string_view text) {
     auto r = parse_via(text);
