@@ -731,12 +731,34 @@ TEST_CASE("an auth-param name given twice is rejected at its second occurrence (
     // distinct names, however many, and the same name in two challenges of one field
     std::string const distinct = many_extensions + "realm=\"r\"";
     CHECK(parse_credentials(distinct).has_value());
-    CHECK(parse_credentials("Digest username=\"a\", username*=UTF-8''a%20b, realm=\"r\"").has_value());
+    CHECK(parse_credentials("Digest username*=UTF-8''a%20b, realm=\"r\"").has_value());
     sipview::parse_options lenient;
     lenient.lenient = sipview::leniency_set(sipview::leniency::allow_multiple_challenges);
     auto two = parse_challenge("Digest realm=\"a\", nonce=\"1\", Digest realm=\"a\", nonce=\"2\"", lenient);
     REQUIRE(two.has_value());
     CHECK(parse_challenge(two->following, lenient).has_value());
+}
+
+TEST_CASE("credentials with both username and username* are inconsistent at the second of them (RFC 7616 section 3.4)", "[auth][credentials][errors]") {
+    std::string_view const cases[] = {
+        "Digest username=\"a\", realm=\"r\", username*=UTF-8''a%20b",
+        "Digest username*=UTF-8''a%20b, realm=\"r\", username=\"a\"",             // the other order (fast path's field)
+        "Digest realm=\"r\", nonce=\"n\", USERNAME*=UTF-8''a, Username=\"a\"",  // any case
+    };
+    for (std::string_view v : cases) {
+        INFO(v);
+        auto e = error_of(parse_credentials(v));
+        CHECK(e.id == diag::auth_username_both);
+        CHECK(e.code == errc::inconsistent);
+        CHECK(e.offset == v.find_last_of(',') + 2);
+    }
+    // one of them alone is fine, and a repeated username* is a repetition
+    CHECK(parse_credentials("Digest username*=UTF-8''a%20b, realm=\"r\"").has_value());
+    CHECK(parse_credentials("Digest username=\"a\", realm=\"r\"").has_value());
+    std::string_view const twice = "Digest username*=UTF-8''a, username*=UTF-8''b";
+    CHECK(error_of(parse_credentials(twice)).id == diag::auth_param_repeated);
+    // a challenge holds neither; the rule is the credentials'
+    CHECK(parse_challenge("Digest realm=\"r\", nonce=\"n\", username=\"a\", username*=UTF-8''a").has_value());
 }
 
 TEST_CASE("RFC 2617 Basic credentials are rejected: SIP credentials are auth-params", "[auth][credentials][rfc2617][errors]") {

@@ -170,6 +170,19 @@ TEST_CASE("to_uint agrees with decimal string comparison around every boundary",
 // ===========================================================================
 // decode_mode::text
 
+TEST_CASE("param_range::number_value reads a parameter as a 32-bit decimal number, nullopt otherwise", "[core][to_uint]") {
+    param_range const p(";a=0;B=4294967295;c=4294967296;d;e=;f=12x;g=007;h=\"5\"", ';');
+    CHECK(p.number_value("a") == std::optional<std::uint32_t>(0));
+    CHECK(p.number_value("b") == std::optional<std::uint32_t>(4294967295u));  // the name in any case
+    CHECK_FALSE(p.number_value("c"));                                      // over 32 bits
+    CHECK_FALSE(p.number_value("d"));                                      // a flag
+    CHECK_FALSE(p.number_value("e"));                                      // empty
+    CHECK_FALSE(p.number_value("f"));                                      // not all digits
+    CHECK(p.number_value("g") == std::optional<std::uint32_t>(7));        // leading zeros
+    CHECK_FALSE(p.number_value("h"));                                      // quoted
+    CHECK_FALSE(p.number_value("zz"));                                     // absent
+}
+
 TEST_CASE("a quoted-pair NUL (alice\\<NUL>evil) is rejected at its backslash", "[core][decode][text]") {
     std::string const value = "\"alice\\"s + '\0' + "evil\"";
     auto t = run_quoted(value);

@@ -480,11 +480,11 @@ TEST_CASE("MIME-Version, Priority, Timestamp, Geolocation-Routing", "[scalar]") 
 }
 
 TEST_CASE("Retry-After: seconds, then a comment and retry-params, each by its rule", "[scalar]") {
-    CHECK(parse_retry_after("18000;duration=3600").value() == 18000);
-    CHECK(parse_retry_after("120 (I'm in a meeting \\\x01)").value() == 120);  // a quoted-pair in the comment
-    CHECK(parse_retry_after("120 (a (nested) comment)").value() == 120);
-    CHECK(parse_retry_after("120(a);duration=5;x=\"q\";y=[::1];z").value() == 120);
-    CHECK(parse_retry_after("120\r\n ;x ; y = 1 ").value() == 120);  // SEMI and EQUAL take SWS, folds included
+    CHECK(parse_retry_after("18000;duration=3600").value().seconds == 18000);
+    CHECK(parse_retry_after("120 (I'm in a meeting \\\x01)").value().seconds == 120);  // a quoted-pair in the comment
+    CHECK(parse_retry_after("120 (a (nested) comment)").value().seconds == 120);
+    CHECK(parse_retry_after("120(a);duration=5;x=\"q\";y=[::1];z").value().seconds == 120);
+    CHECK(parse_retry_after("120\r\n ;x ; y = 1 ").value().seconds == 120);  // SEMI and EQUAL take SWS, folds included
     using namespace std::string_view_literals;
     // validate() does not byte-check this row's values again (the mutator's
     // finding: a NUL in a parameter passed strict parsing): the rules reject
@@ -503,6 +503,60 @@ TEST_CASE("Retry-After: seconds, then a comment and retry-params, each by its ru
                                        {"120;duration", 12, diag::msg_retry_after_duration_equal},
                                        {"120;duration=x", 13, diag::msg_retry_after_duration},
                                        {"120;duration=4294967296", 13, diag::msg_delta_range}});
+}
+
+TEST_CASE("Retry-After is typed: seconds, the comment's text, duration and the retry-params (RFC 3261 section 20.33)", "[scalar]") {
+    // the RFC's examples
+    auto const a = parse_retry_after("18000;duration=3600");
+    REQUIRE(a);
+    CHECK(a->seconds == 18000);
+    CHECK(a->seconds_text == "18000");
+    CHECK_FALSE(a->comment);
+    CHECK(a->duration() == std::optional<std::uint32_t>(3600));
+    CHECK(a->params_text == ";duration=3600");
+
+    auto const b = parse_retry_after("120 (I'm in a meeting)");
+    REQUIRE(b);
+    CHECK(b->seconds == 120);
+    CHECK(b->comment == std::optional<std::string_view>("I'm in a meeting"));
+    CHECK_FALSE(b->duration());
+    CHECK(b->params_text.empty());
+
+    // the comment's text as written: nested comments, quoted-pairs, folds;
+    // the SWS of LPAREN and RPAREN outside it; leading zeros kept
+    auto const c = parse_retry_after("0120\r\n (a (b) \\) c) ;DURATION = 0 ;x");
+    REQUIRE(c);
+    CHECK(c->seconds == 120);
+    CHECK(c->seconds_text == "0120");
+    CHECK(c->comment == std::optional<std::string_view>("a (b) \\) c"));
+    CHECK(c->duration() == std::optional<std::uint32_t>(0));  // the parameter name in any case
+    CHECK(c->params().find("x"));
+
+    // an empty comment is a comment
+    auto const d = parse_retry_after("5 ()");
+    REQUIRE(d);
+    CHECK(d->comment == std::optional<std::string_view>(""));
+}
+
+TEST_CASE("Retry-After formats canonically and refuses a comment or parameter that does not fit its rule", "[scalar][format]") {
+    char buf[96];
+    auto const r = parse_retry_after("0120\r\n (out\r\n to lunch) ; duration = 60;x");
+    REQUIRE(r);
+    auto const t = format(*r, buf, sizeof buf);
+    REQUIRE(t);
+    CHECK(*t == "0120 (out to lunch);duration=60;x");  // the fold's line break dropped, the parameters re-spaced
+    retry_after built;
+    built.seconds = 3600;
+    CHECK(*format(built, buf, sizeof buf) == "3600");
+    built.comment = "unbalanced (";
+    REQUIRE(check_format(built));
+    CHECK(check_format(built)->code == errc::syntax);
+    built.comment = "fine";
+    built.params_text = ";duration=soon";
+    REQUIRE(check_format(built));
+    built.params_text = ";duration=10";
+    CHECK_FALSE(check_format(built));
+    CHECK(*format(built, buf, sizeof buf) == "3600 (fine);duration=10");
 }
 
 // ---------------------------------------------------------------------------

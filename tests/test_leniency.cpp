@@ -282,6 +282,38 @@ TEST_CASE("parse_message under leniency: warnings at message offsets, typed acce
     CHECK(vias->front().host == "pc_33.example.com");
 }
 
+TEST_CASE("validate() runs under the flags the message was parsed with, validate(options) under the options", "[leniency][message]") {
+    std::string const text =
+        "OPTIONS sip:bob@example.com SIP/2.0\r\n"
+        "Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n"
+        "Max-Forwards: 70\r\n"
+        "To: Bob < sip:bob@example.com >\r\n"
+        "From: <sip:alice@example.com>;tag=1928301774\r\n"
+        "Call-ID: a84b4c76e66710\r\n"
+        "CSeq: 1 OPTIONS\r\n"
+        "Content-Length: 0\r\n\r\n";
+    header_field h[16];
+    message_options o;
+    o.lenient = leniency_set{leniency::allow_lws_in_brackets};
+    auto r = parse_message(text, h, o);
+    REQUIRE(r);
+    std::size_t const warned = r->warnings().size();
+    REQUIRE(warned >= 1);
+    CHECK(r->warnings()[0].id == diag::lenient_lws_in_brackets);
+
+    // again under the message's own flags: accepted, the same warnings
+    CHECK_FALSE(r->validate());
+    CHECK(r->warnings().size() == warned);
+    CHECK(r->warnings()[0].id == diag::lenient_lws_in_brackets);
+
+    // under default (strict) options: the To header's space inside <> is an error
+    auto const strict = r->validate(message_options{});
+    REQUIRE(strict);
+    CHECK(strict->would_accept == leniency::allow_lws_in_brackets);
+    CHECK(text[strict->offset] == ' ');
+    CHECK(text.substr(0, strict->offset).rfind("To: ") != std::string::npos);
+}
+
 TEST_CASE("allow_bare_lf: the warning is at the first bare LF", "[leniency][message]") {
     std::string const text = "OPTIONS sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\n"
                              "Max-Forwards: 70\r\nTo: <sip:bob@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\n"

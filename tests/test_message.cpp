@@ -832,6 +832,16 @@ TEST_CASE("control bytes after the Retry-After seconds are an error", "[message]
         std::string const valid = with_header(ok);  // a named string: parse_message keeps views into it
         CHECK(parse_message(valid, h));
     }
+    // typed through the registry, the comment's text a view into the message
+    std::string const busy = with_header("Retry-After: 120 (I'm in a meeting);duration=60");
+    auto const m = parse_message(busy, h);
+    REQUIRE(m);
+    auto const ra = m->get<header::retry_after>();
+    REQUIRE(ra);
+    CHECK(ra->seconds == 120);
+    CHECK(ra->duration() == std::optional<std::uint32_t>(60));
+    REQUIRE(ra->comment);
+    CHECK(ra->comment->data() == busy.data() + busy.find("I'm"));
 }
 
 TEST_CASE("0xFE and 0xFF are rejected in any header value, as in the Reason-Phrase", "[message][validate]") {

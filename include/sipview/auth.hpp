@@ -574,7 +574,7 @@ inline bool auth_token_then_equal(std::string_view text, std::size_t at) noexcep
 /// challenge"; credentials share the auth-param syntax (RFC 7235 §4.2) and
 /// the rule. The names the fast paths below see outside their cached
 /// fields: a name seen before, or more names than fit, sends the value to
-/// the grammar, whose result repeated_auth_param checks.
+/// the grammar, whose result check_auth_param_names checks.
 struct auth_names_seen {
     std::string_view names[4];
     std::size_t count = 0;
@@ -595,14 +595,26 @@ inline constexpr std::string_view auth_directives[] = {
     "username", "username*", "realm", "nonce", "uri", "response", "algorithm", "cnonce", "opaque", "qop", "nc",
     "userhash", "domain", "stale", "charset", "scope", "authz_server", "error"};
 
-/// The second occurrence of an auth-param name in `params` (RFC 7235 §2.1),
-/// or nullptr. In linear time: a defined name (auth_directives) is checked
-/// against the whole list; an extension name against the first 16
-/// extension names (an extension parameter repeated after 16 others of
-/// distinct names is not found; no RFC gives such a parameter a meaning).
-inline char const* repeated_auth_param(param_range params) noexcept {
+/// What check_auth_param_names found: the name at fault and why, or none.
+struct auth_param_name_error {
+    char const* at = nullptr;  // the offending name's first byte; nullptr: none
+    diag id = diag::auth_param_repeated;
+    explicit operator bool() const noexcept { return at != nullptr; }
+};
+
+/// Checks the auth-param names of one credentials or challenge value:
+/// - RFC 7235 §2.1: each name once. The second occurrence is the error
+///   (auth_param_repeated). In linear time: a defined name (auth_directives)
+///   is checked against the whole list; an extension name against the first
+///   16 extension names (an extension parameter repeated after 16 others of
+///   distinct names is not found; no RFC gives such a parameter a meaning).
+/// - RFC 7616 §3.4, credentials only: username and username* together are
+///   an error, at the second of them (auth_username_both).
+inline auth_param_name_error check_auth_param_names(param_range params, bool credentials) noexcept {
     constexpr std::size_t directive_count = sizeof auth_directives / sizeof auth_directives[0];
     static_assert(directive_count <= 32, "one bit per directive");
+    static_assert(auth_directives[0] == "username" && auth_directives[1] == "username*", "bits 0 and 1");
+    constexpr std::uint32_t both_usernames = 0x3;
     std::uint32_t directives_seen = 0;
     std::string_view others[16];
     std::size_t other_count = 0;
@@ -611,15 +623,17 @@ inline char const* repeated_auth_param(param_range params) noexcept {
         while (d < directive_count && !iequals(p.name, auth_directives[d])) ++d;
         if (d < directive_count) {
             std::uint32_t const bit = std::uint32_t{1} << d;
-            if (directives_seen & bit) return p.name.data();
+            if (directives_seen & bit) return {p.name.data(), diag::auth_param_repeated};
             directives_seen |= bit;
+            if (credentials && (directives_seen & both_usernames) == both_usernames)
+                return {p.name.data(), diag::auth_username_both};
             continue;
         }
         for (std::size_t i = 0; i < other_count; ++i)
-            if (iequals(others[i], p.name)) return p.name.data();
+            if (iequals(others[i], p.name)) return {p.name.data(), diag::auth_param_repeated};
         if (other_count < sizeof others / sizeof others[0]) others[other_count++] = p.name;
     }
-    return nullptr;
+    return {};
 }
 
 /// The fast path of parse_credentials and parse_challenge (strict parses
@@ -779,8 +793,9 @@ inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
                     if (!f.keyword_value("false")) return false;
                 }
                 field = auth_access::cred_userhash;
-            } else if (!f.other_value())
-                return false;
+            } else if (digest_fast::named(n, len, "username*") || !f.other_value()) {
+                return false;  // username*: the grammar, then check_auth_param_names (username with it)
+            }
             break;
         case 'r':
             if (digest_fast::named(n, len, "realm")) {
@@ -1022,8 +1037,8 @@ SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, par
         detail::explain_auth_error(value, err);
         r.set_error(err);
         return r;
-    } else if (char const* again = repeated_auth_param(c.params())) {
-        r.set_error(make_error(diag::auth_param_repeated, static_cast<std::size_t>(again - value.data())));
+    } else if (auth_param_name_error const bad = check_auth_param_names(c.params(), true)) {
+        r.set_error(make_error(bad.id, static_cast<std::size_t>(bad.at - value.data())));
         return r;
     }
     if (c.is_digest()) {
@@ -1058,8 +1073,8 @@ SIPVIEW_DECL result<challenge> parse_challenge_impl(borrowed_text value, parse_o
     } else if (*r = challenge{}; !detail::run(value, detail::grammar::challenge_entry, *r, err, opts)) {
         detail::explain_auth_error(value, err);
         r.set_error(err);
-    } else if (char const* again = repeated_auth_param(r->params())) {
-        r.set_error(make_error(diag::auth_param_repeated, static_cast<std::size_t>(again - value.data())));
+    } else if (auth_param_name_error const bad = check_auth_param_names(r->params(), false)) {
+        r.set_error(make_error(bad.id, static_cast<std::size_t>(bad.at - value.data())));
     }
     return r;
 }

@@ -265,6 +265,9 @@ inline constexpr std::string_view to_string(errc e) noexcept {
     X(auth_param_name, syntax, "auth-param name (token)", "expected an auth-param (name=value)", "")                   \
     X(auth_param_repeated, syntax, "an auth-param not given before", "an auth-param appears twice",                    \
       "each auth-param name appears once (RFC 7235 §2.1): remove the second")                                          \
+    X(auth_username_both, inconsistent, "username or username*, not both",                                           \
+      "credentials carry both username and username*",                                                                 \
+      "send username* only when the name cannot be a quoted-string, and then without username (RFC 7616 §3.4)")      \
     X(auth_param_value, syntax, "auth-param value (token or quoted-string)",                                           \
       "the auth-param value is missing or malformed", "")                                                              \
     /* quoted-string fields: username, realm, nonce, cnonce, opaque */                                                 \

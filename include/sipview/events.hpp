@@ -48,18 +48,9 @@ struct subscription_state {
     /// "giveup", "noresource", "invariant" or an extension).
     std::optional<std::string_view> reason() const noexcept { return params().value("reason"); }
     /// expires: delta-seconds (validated to fit 32 bits).
-    std::optional<std::uint32_t> expires() const noexcept { return number("expires"); }
+    std::optional<std::uint32_t> expires() const noexcept { return params().number_value("expires"); }
     /// retry-after: delta-seconds (validated to fit 32 bits).
-    std::optional<std::uint32_t> retry_after() const noexcept { return number("retry-after"); }
-
-private:
-    std::optional<std::uint32_t> number(std::string_view name) const noexcept {
-        auto v = params().value(name);
-        if (!v) return std::nullopt;
-        auto n = to_uint(*v, 0xFFFFFFFFu);
-        if (!n) return std::nullopt;
-        return static_cast<std::uint32_t>(*n);
-    }
+    std::optional<std::uint32_t> retry_after() const noexcept { return params().number_value("retry-after"); }
 };
 
 /// The fields of each AST by name, for generic consumers (JSON, equality).

@@ -105,7 +105,7 @@
     X(history_info_list) X(via) X(via_list) X(credentials) X(challenge) X(authentication_info) X(cseq)          \
     X(media_type) X(header_field) X(message) X(content_disposition) X(event) X(subscription_state) X(identity)   \
     X(p_charging_vector) X(product_item) X(product_list) X(rack) X(reason) X(reason_list) X(replaces)           \
-    X(target_dialog) X(session_expires) X(min_se) X(sip_date) X(timestamp) X(token_list) X(valued_params)       \
+    X(target_dialog) X(session_expires) X(min_se) X(retry_after) X(sip_date) X(timestamp) X(token_list) X(valued_params)       \
     X(accept_list) X(encoding_list) X(language_list) X(star_params_list) X(token_params_list)                   \
     X(token_or_quoted_params_list) X(warning_value) X(warning_value_list)
 

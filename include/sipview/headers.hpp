@@ -130,7 +130,7 @@
     X(request_disposition, "Request-Disposition", 'd', list, ::sipview::token_list, parse_token_list, typed, json, "RFC 3841 §9.1", "proxy, recurse, parallel") \
     X(replaces, "Replaces", 0, single, ::sipview::replaces, parse_replaces, typed, json, "RFC 3891 §6.1", "98732@sip.example.com;from-tag=r33th4x0r;to-tag=ff87ff;early-only") \
     X(require, "Require", 0, list, ::sipview::token_list, parse_option_tags, typed, json, "RFC 3261 §20.32", "100rel")                     \
-    X(retry_after, "Retry-After", 0, single, std::uint32_t, parse_retry_after, text, json, "RFC 3261 §20.33", "18000;duration=3600")     \
+    X(retry_after, "Retry-After", 0, single, ::sipview::retry_after, parse_retry_after, typed, json, "RFC 3261 §20.33", "18000 (maintenance);duration=3600") \
     X(route, "Route", 0, list, ::sipview::name_addr_list, parse_route_list, typed, json, "RFC 3261 §20.34", "<sip:bigbox3.site3.atlanta.com;lr>, <sip:server10.biloxi.com;lr>") \
     X(rseq, "RSeq", 0, single, std::uint32_t, parse_rseq, text, json, "RFC 3262 §7.1", "988789")                                          \
     X(security_client, "Security-Client", 0, list, ::sipview::token_params_list, parse_token_params, typed, json, "RFC 3329 §2.2", "ipsec-ike;q=0.1, tls;q=0.2") \

@@ -291,7 +291,7 @@ public:
     /// (validate_fields(), validate.hpp, gives the findings without changing the message.)
     /// With opts.cache, keeps what it parsed there (only when opts.lenient
     /// is the message's lenient(): the accessors read under those flags).
-    std::optional<parse_error> validate(message_options const& opts = {}) noexcept {
+    std::optional<parse_error> validate(message_options const& opts) noexcept {
         message_options o = opts;
         if (o.cache && o.lenient.bits() != lenient_.bits()) o.cache = nullptr;
         validation_result const v = validate_fields(*this, headers(), o, true);
@@ -299,6 +299,13 @@ public:
         warnings_.truncate(framing_warnings_);  // running it again gives the same warnings
         warnings_.append(v.warnings);
         return v.error;
+    }
+    /// The strict pass under the leniency flags the message was parsed with
+    /// (lenient()) and otherwise default options.
+    std::optional<parse_error> validate() noexcept {
+        message_options o;
+        o.lenient = lenient_;
+        return validate(o);
     }
 
 private:

@@ -33,13 +33,7 @@ struct name_addr {
     /// tag-param = "tag" EQUAL token
     std::optional<std::string_view> tag() const noexcept { return param_value("tag"); }
     /// c-p-expires = "expires" EQUAL delta-seconds (validated to fit 32 bits)
-    std::optional<std::uint32_t> expires() const noexcept {
-        auto v = param_value("expires");
-        if (!v) return std::nullopt;
-        auto n = to_uint(*v, 0xFFFFFFFFu);
-        if (!n) return std::nullopt;
-        return static_cast<std::uint32_t>(*n);
-    }
+    std::optional<std::uint32_t> expires() const noexcept { return params().number_value("expires"); }
     /// c-p-q = "q" EQUAL qvalue, in thousandths (q=0.5 -> 500).
     std::optional<std::uint16_t> q() const noexcept {
         auto v = param_value("q");

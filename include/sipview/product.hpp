@@ -88,24 +88,6 @@ struct comment_parser : primitive<comment_parser> {
     }
 };
 
-/// The text between a comment's outer parentheses (format's check of a
-/// comment field): balanced, every byte one a comment may hold.
-/// Why hand-written: the same scanner as comment_parser.
-struct comment_text_parser : primitive<comment_text_parser> {
-    template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
-        iter p = first;
-        diag why = diag::none;
-        switch (comment_impl::scan_comment_text(p, last, why)) {
-        case comment_impl::comment_stop::end: first = p; return true;
-        case comment_impl::comment_stop::bad: report(ctx, p, why); return false;
-        case comment_impl::comment_stop::closed: report(ctx, p, diag::prod_comment_char); return false;
-        case comment_impl::comment_stop::open: report(ctx, p, diag::prod_comment_unterminated); return false;
-        }
-        return false;
-    }
-};
-
 /// product = token [SLASH product-version]; product-version = token
 inline constexpr auto product =
     set<&product_item::name>[token] >> -(SLASH >> describe(diag::prod_version)[set<&product_item::version>[token]]);
@@ -215,13 +197,7 @@ namespace fmt {
 template <class S, class O>
 inline void write(S& s, product_item const& v, O const&) {
     if (v.is_comment()) {
-        std::string_view const text = v.comment.value_or(std::string_view{});
-        check_rule(s, grammar::product_rules::comment_text_parser{}, text,
-                   {"comment text (ctext, quoted-pair or a nested comment; parentheses balanced)",
-                    "write '(' and ')' inside a comment in pairs or as \\( and \\)", rule_shape::verbatim});
-        s.put('(');
-        quoted(s, text);  // drops the line break of each fold, as in a quoted-string
-        s.put(')');
+        fmt::comment(s, v.comment.value_or(std::string_view{}));
         return;
     }
     check_rule(s, grammar::token, v.name, {"product (token)", "", rule_shape::verbatim});

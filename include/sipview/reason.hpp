@@ -38,13 +38,7 @@ struct reason {
     std::string_view params_text;  ///< reason-params, each with its leading SEMI
     param_range params() const noexcept { return {params_text, ';'}; }
     /// protocol-cause: the cause number (validated to fit 32 bits).
-    std::optional<std::uint32_t> cause() const noexcept {
-        auto v = params().value("cause");
-        if (!v) return std::nullopt;
-        auto n = to_uint(*v, 0xFFFFFFFFu);
-        if (!n) return std::nullopt;
-        return static_cast<std::uint32_t>(*n);
-    }
+    std::optional<std::uint32_t> cause() const noexcept { return params().number_value("cause"); }
     /// reason-text without its quotes (quoted-pairs kept; decode_quoted
     /// resolves them into caller storage).
     std::optional<std::string_view> reason_text() const noexcept {

@@ -50,6 +50,30 @@ struct media_type {
     bool is(std::string_view t, std::string_view s) const noexcept { return iequals(type, t) && iequals(subtype, s); }
 };
 
+/// Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
+/// §20.33): `120 (I'm in a meeting);duration=3600`.
+struct retry_after {
+    std::uint32_t seconds = 0;       ///< delta-seconds: when to retry
+    std::string_view seconds_text;   ///< the digits as written (leading zeros kept)
+    /// The comment's text between its outer parentheses, as written (nested
+    /// comments, quoted-pairs and line folds kept), or nullopt.
+    std::optional<std::string_view> comment;
+    std::string_view params_text;    ///< retry-params, each with its leading SEMI
+    param_range params() const noexcept { return {params_text, ';'}; }
+    /// retry-param "duration" EQUAL delta-seconds: how long the callee will
+    /// be reachable from `seconds` on (validated to fit 32 bits), or nullopt.
+    std::optional<std::uint32_t> duration() const noexcept { return params().number_value("duration"); }
+};
+
+/// The fields of the AST by name, for generic consumers (JSON, equality).
+template <class F>
+inline void visit_fields(retry_after const& v, F&& f) {
+    f("seconds", v.seconds);
+    f("comment", v.comment);
+    f("duration", v.duration());
+    f("params", v.params());
+}
+
 #if SIPVIEW_HAS_GRAMMARS
 namespace detail {
 namespace message_impl {
@@ -703,10 +727,13 @@ inline constexpr auto retry_param = detail::by_name(
                                         describe(diag::msg_retry_after_duration)[delta_seconds]));
 
 /// What follows delta-seconds: [ comment ] *( SEMI retry-param ), then
-/// trailing whitespace and the end.
-inline constexpr auto after_seconds = -(SWS >> grammar::comment) >>
-                                      *(SEMI >> describe(diag::msg_retry_after_param)[retry_param]) >> SWS >>
-                                      describe(diag::msg_retry_after_end)[x3::eoi];
+/// trailing whitespace and the end. The comment is kept with its
+/// parentheses in `comment` (parse_retry_after takes them off), the
+/// retry-params in `params_text`.
+inline constexpr auto after_seconds = -(SWS >> detail::set<&retry_after::comment>[grammar::comment]) >>
+                                      detail::set<&retry_after::params_text>[
+                                          *(SEMI >> describe(diag::msg_retry_after_param)[retry_param])] >>
+                                      SWS >> describe(diag::msg_retry_after_end)[x3::eoi];
 } // namespace retry_after_rules
 } // namespace grammar
 } // namespace detail
@@ -719,22 +746,55 @@ inline constexpr auto after_seconds = -(SWS >> grammar::comment) >>
 /// control byte passes but in a quoted-pair, which validate() relies on:
 /// parser_checks_text).
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept {
+SIPVIEW_DECL result<retry_after> parse_retry_after(borrowed_text value) noexcept {
+    result<retry_after> r(std::in_place);
     std::size_t n = 0;
     while (n < value.size() && detail::is(value[n], detail::c_digit)) ++n;
-    auto r = parse_delta_seconds(value.substr(0, n));
-    if (!r) return r;
-    struct no_ast {} ast;
-    parse_error err;
-    if (!detail::run(value.substr(n), detail::grammar::retry_after_rules::after_seconds, ast, err)) {
-        err.offset += n;
-        return err;
+    auto const seconds = parse_delta_seconds(value.substr(0, n));
+    if (!seconds) {
+        r.set_error(seconds.error());
+        return r;
     }
+    r->seconds = *seconds;
+    r->seconds_text = value.substr(0, n);
+    parse_error err;
+    if (!detail::run(value.substr(n), detail::grammar::retry_after_rules::after_seconds, *r, err)) {
+        err.offset += n;
+        r.set_error(err);
+        return r;
+    }
+    if (r->comment) *r->comment = r->comment->substr(1, r->comment->size() - 2);  // "(" text ")": the text
     return r;
 }
 #else
-result<std::uint32_t> parse_retry_after(borrowed_text value) noexcept;
+result<retry_after> parse_retry_after(borrowed_text value) noexcept;
 #endif
+
+// Writer (format.hpp): the seconds, ` (comment)`, then `;name[=value]` for
+// each retry-param.
+#if SIPVIEW_HAS_GRAMMARS
+namespace detail {
+namespace fmt {
+template <class S, class O>
+inline void write(S& s, retry_after const& v, O const&) {
+    char buf[20];
+    std::string_view const digits = !v.seconds_text.empty() ? v.seconds_text : decimal(v.seconds, buf);
+    check_rule(s, grammar::retry_after_rules::delta_seconds, digits,
+               {"delta-seconds (digits, at most 4294967295)", "", rule_shape::verbatim});
+    s.put(digits);
+    if (v.comment) {
+        s.put(' ');
+        fmt::comment(s, *v.comment);
+    }
+    auto const params_rule = *(grammar::SEMI >> grammar::retry_after_rules::retry_param);
+    check_rule(s, params_rule, v.params_text,
+               {"Retry-After parameters: ;duration=seconds, ;name[=value]",
+                "quote a value that is not a token; CR, LF and NUL cannot be written", rule_shape::params});
+    params(s, v.params(), ';');
+}
+} // namespace fmt
+} // namespace detail
+#endif // SIPVIEW_HAS_GRAMMARS
 
 } // namespace sipview
 

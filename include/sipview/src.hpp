@@ -60,6 +60,14 @@ template class basic_name_addr_list<name_addr>::iterator;
 template class basic_name_addr_list<diversion>::iterator;
 template class basic_name_addr_list<history_entry>::iterator;
 
+// The link-time check of the build configuration (detail/config.hpp): the
+// functions for this TU's switches and validated rows, which every other TU
+// of the program references for its own.
+namespace detail {
+void build_switches_check(this_build_switches*) noexcept {}
+void message_impl::validated_rows_check(message_impl::this_validated_rows*) noexcept {}
+} // namespace detail
+
 // format(): the writers, once per formattable type.
 namespace detail {
 namespace fmt {

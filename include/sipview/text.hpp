@@ -139,6 +139,11 @@ public:
         if (!p) return std::nullopt;
         return p->value;
     }
+    /// The value of parameter `name` as a decimal number (1*DIGIT) that fits
+    /// 32 bits: delta-seconds (Contact's expires, Retry-After's duration,
+    /// Subscription-State's expires and retry-after), Reason's cause.
+    /// nullopt when absent, a flag, or not such a number.
+    std::optional<std::uint32_t> number_value(std::string_view name) const noexcept;
     std::string_view text() const noexcept { return text_; }
 
 private:
@@ -359,6 +364,14 @@ inline constexpr std::optional<std::uint64_t> to_uint(std::string_view s, std::u
         v = v * 10 + d;
     }
     return v;
+}
+
+inline std::optional<std::uint32_t> param_range::number_value(std::string_view name) const noexcept {
+    auto const v = value(name);
+    if (!v) return std::nullopt;
+    auto const n = to_uint(*v, 0xFFFFFFFFu);
+    if (!n) return std::nullopt;
+    return static_cast<std::uint32_t>(*n);
 }
 
 } // namespace sipview

@@ -15,6 +15,7 @@
 #include <sipview/detail/charset.hpp>
 #include <sipview/detail/config.hpp>
 #include <sipview/detail/scan.hpp>
+#include <sipview/detail/write.hpp>
 #include <sipview/diagnostics.hpp>
 #if SIPVIEW_HAS_GRAMMARS
 #include <sipview/detail/x3.hpp>
@@ -114,7 +115,41 @@ struct comment_parser : primitive<comment_parser> {
     }
 };
 inline constexpr comment_parser comment{};
+
+/// The text between a comment's outer parentheses (format's check of a
+/// comment field: Server, User-Agent, Retry-After): balanced, every byte
+/// one a comment may hold.
+/// Why hand-written: the same scanner as comment_parser.
+struct comment_text_parser : primitive<comment_text_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        iter p = first;
+        diag why = diag::none;
+        switch (comment_impl::scan_comment_text(p, last, why)) {
+        case comment_impl::comment_stop::end: first = p; return true;
+        case comment_impl::comment_stop::bad: report(ctx, p, why); return false;
+        case comment_impl::comment_stop::closed: report(ctx, p, diag::prod_comment_char); return false;
+        case comment_impl::comment_stop::open: report(ctx, p, diag::prod_comment_unterminated); return false;
+        }
+        return false;
+    }
+};
+inline constexpr comment_text_parser comment_text{};
 } // namespace grammar
+
+namespace fmt {
+/// Writes `(text)` for the text between a comment's outer parentheses
+/// (Server, User-Agent, Retry-After), checked against comment_text.
+template <class S>
+inline void comment(S& s, std::string_view text) {
+    check_rule(s, grammar::comment_text, text,
+               {"comment text (ctext, quoted-pair or a nested comment; parentheses balanced)",
+                "write '(' and ')' inside a comment in pairs or as \\( and \\)", rule_shape::verbatim});
+    s.put('(');
+    quoted(s, text);  // drops the line break of each fold, as in a quoted-string
+    s.put(')');
+}
+} // namespace fmt
 #endif // SIPVIEW_HAS_GRAMMARS
 } // namespace detail
 } // namespace sipview

@@ -66,4 +66,59 @@ inline constexpr bool fast_paths = true;
 } // namespace detail
 } // namespace sipview
 
+// Separate compilation checks at link time that every TU was compiled with
+// the library's switches: src.hpp defines a check function whose parameter
+// type spells its own configuration, and every other TU references the one
+// of its own, so a TU built with other switches fails to link with an
+// undefined reference that names them:
+//   sipview::detail::build_switches_check(sipview::detail::build_switches<false, true, true>*)
+//   sipview::detail::message_impl::validated_rows_check(...validated_rows<...>*)  (validate.hpp)
+// (Header-only builds have no library TU to check against: define the
+// switches the same way in every TU.)
+#if defined(SIPVIEW_SEPARATE_COMPILATION)
+#if defined(SIPVIEW_SOURCE) || !(defined(__GNUC__) || defined(__clang__))
+#define SIPVIEW_LINK_CHECK(function, Configuration)
+#else
+// A reference to the check of this TU's configuration, kept in every object
+// file: `used` keeps it from the optimizer, `retain` (SHF_GNU_RETAIN; GCC 11,
+// clang 13) from --gc-sections, which would drop it and its undefined
+// reference with it.
+#if defined(__has_attribute)
+#if __has_attribute(retain)
+#define SIPVIEW_RETAIN __attribute__((retain))
+#endif
+#endif
+#ifndef SIPVIEW_RETAIN
+#define SIPVIEW_RETAIN
+#endif
+#define SIPVIEW_LINK_CHECK(function, Configuration)                                                   \
+    [[gnu::used, maybe_unused]] SIPVIEW_RETAIN static void (*const function##_reference)(Configuration*) noexcept = &function;
+#endif
+namespace sipview {
+namespace detail {
+/// The switches that change inline code (the firmware profile's):
+/// SIPVIEW_NO_FAST_PATHS, SIPVIEW_NO_LENIENCY, SIPVIEW_NO_DIAGNOSTIC_TEXT,
+/// each true when the feature is compiled in.
+template <bool FastPaths, bool Leniency, bool DiagnosticText>
+struct build_switches {};
+using this_build_switches = build_switches<
+    fast_paths,
+#if defined(SIPVIEW_NO_LENIENCY)
+    false,
+#else
+    true,
+#endif
+#if defined(SIPVIEW_NO_DIAGNOSTIC_TEXT)
+    false
+#else
+    true
+#endif
+    >;
+/// Defined by src.hpp for the library's switches only.
+void build_switches_check(this_build_switches*) noexcept;
+SIPVIEW_LINK_CHECK(build_switches_check, this_build_switches)
+} // namespace detail
+} // namespace sipview
+#endif // SIPVIEW_SEPARATE_COMPILATION
+
 #endif
