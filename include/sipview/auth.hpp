@@ -754,7 +754,7 @@ struct digest_fast {
 };
 
 /// The credentials fast path (see digest_fast).
-inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
+SIPVIEW_HOT inline bool fast_credentials(std::string_view value, credentials& c) noexcept {
     digest_fast f{value.data(), value.data() + value.size()};
     iter const begin = f.p;
     if (!f.scheme(c.scheme)) return false;
@@ -1027,7 +1027,7 @@ inline void explain_auth_error(std::string_view text, parse_error& e) noexcept {
 /// errc::inconsistent. Allocation-free; never throws.
 namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, parse_options const& opts) noexcept {
+SIPVIEW_HOT SIPVIEW_DECL result<credentials> parse_credentials_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<credentials> r(std::in_place);  // built in place, returned by name (NRVO)
     credentials& c = *r;
     parse_error err;

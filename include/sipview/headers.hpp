@@ -281,7 +281,7 @@ inline bool same_name(char const* name, char const* known, std::size_t n) noexce
 }
 
 /// lookup_header for a non-empty token (no CR: see same_name).
-inline header_id lookup_nonempty(std::string_view name) noexcept {
+SIPVIEW_HOT inline header_id lookup_nonempty(std::string_view name) noexcept {
     if (name.size() == 1) {
         char const c = ascii_lower(name[0]);
         return c >= 'a' && c <= 'z' ? header_lookup.compact[c - 'a'] : header_id::other;
@@ -413,7 +413,7 @@ SIPVIEW_HEADERS(SIPVIEW_HEADER_TAG)
 /// header_id::other. The one switch on header ids: every consumer that
 /// treats headers by kind goes through it.
 template <class F>
-constexpr bool visit_header(header_id id, F&& f) {
+SIPVIEW_HOT constexpr bool visit_header(header_id id, F&& f) {
     switch (id) {
 #define SIPVIEW_HEADER_CASE(id_, ...) \
     case header_id::id_: f(header::id_{}); return true;

@@ -458,7 +458,7 @@ struct parser {
         return true;
     }
 
-    bool request_line(iter cr) noexcept {
+    SIPVIEW_HOT bool request_line(iter cr) noexcept {
         m.kind_ = message_kind::request;
         iter p = base;
         while (p != cr && is(*p, token_chars)) ++p;
@@ -613,7 +613,7 @@ struct parser {
     /// Splits the header section starting at p. Fills m.headers_; returns the
     /// offset just past the empty line, or nullptr when it is missing (an
     /// error is recorded either way when something is wrong).
-    iter split(iter p, cl_state& cl) noexcept {
+    SIPVIEW_HOT iter split(iter p, cl_state& cl) noexcept {
         m.headers_ = storage;
         // A pointer cursor, not a count: the stores into header_field
         // (size_t, char const*) cannot alias it, so it stays in a register.
@@ -709,7 +709,7 @@ struct parser {
 /// every typed header is checked and the first error in message order is
 /// returned. Allocation-free; never throws.
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<message> parse_message(borrowed_text input, header_field* headers, std::size_t capacity,
+SIPVIEW_HOT SIPVIEW_DECL result<message> parse_message(borrowed_text input, header_field* headers, std::size_t capacity,
                                      message_options const& opts = {}) noexcept {
     // Built in place and returned by name (NRVO): a message is ~800 bytes.
     result<message> r(std::in_place);

@@ -40,7 +40,7 @@ inline void keep_first(std::optional<parse_error>& slot, parse_error const& e) n
 
 /// SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT (case-insensitive). Returns the
 /// length matched (0 when it does not match); `supported` is set for 2.0.
-inline std::size_t version_length(iter p, iter e, bool& supported) noexcept {
+SIPVIEW_HOT inline std::size_t version_length(iter p, iter e, bool& supported) noexcept {
     supported = false;
     if (e - p < 4 || ascii_lower(p[0]) != 's' || ascii_lower(p[1]) != 'i' || ascii_lower(p[2]) != 'p' || p[3] != '/') return 0;
     iter q = p + 4;

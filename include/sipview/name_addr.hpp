@@ -381,7 +381,7 @@ namespace detail {
 ///     c-p-q = "q" EQUAL qvalue, c-p-expires = "expires" EQUAL delta-seconds,
 ///     generic-param = token [ EQUAL token ].
 /// Whatever follows is the caller's to check.
-inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noexcept {
+SIPVIEW_HOT inline iter fast_name_addr(iter p, iter last, bool bracketed, name_addr& na) noexcept {
     iter const start = p;
     if (p == last) return nullptr;
     bool addr_spec = false;
@@ -560,7 +560,7 @@ inline void explain_name_addr_error(std::string_view text, parse_error& e) noexc
 }
 
 template <class Element>
-inline result<name_addr_list> parse_list(std::string_view text, Element const& element, name_addr_form form,
+SIPVIEW_HOT inline result<name_addr_list> parse_list(std::string_view text, Element const& element, name_addr_form form,
                                          parse_options const& opts) noexcept {
     std::size_t count = 0;
     name_addr scratch;
@@ -583,7 +583,7 @@ inline result<name_addr_list> parse_list(std::string_view text, Element const& e
 /// allow_lws_in_brackets, reporting what they accepted to opts.warnings.
 namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
+SIPVIEW_HOT SIPVIEW_DECL result<name_addr> parse_name_addr_impl(borrowed_text text, parse_options const& opts) noexcept {
     result<name_addr> r(std::in_place);
     if (fast_paths && opts.lenient.bits() == 0) {
         iter const last = text.data() + text.size();

@@ -166,7 +166,7 @@ inline result<std::uint32_t> parse_number(std::string_view value, diag number, d
 
 /// CSeq value: `4711 INVITE`.
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<cseq> parse_cseq(borrowed_text value) noexcept {
+SIPVIEW_HOT SIPVIEW_DECL result<cseq> parse_cseq(borrowed_text value) noexcept {
     cseq c;
     if constexpr (detail::fast_paths) {
         // The fast path: 1*DIGIT LWS token, nothing after (the grammar on
@@ -208,7 +208,7 @@ result<cseq> parse_cseq(borrowed_text value) noexcept;
 
 /// Call-ID value: callid = word [ "@" word ]. Returns the value itself.
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<std::string_view> parse_call_id(borrowed_text value) noexcept {
+SIPVIEW_HOT SIPVIEW_DECL result<std::string_view> parse_call_id(borrowed_text value) noexcept {
     if constexpr (detail::fast_paths) {
         // The fast path: word ["@" word], nothing after (the grammar on
         // anything else, which gives the exact error).

@@ -241,7 +241,7 @@ namespace detail {
 ///     when `bare` (an addr-spec outside <>, RFC 3261 §20).
 /// headers ('?'), escapes and anything else stop it where the caller checks
 /// the next byte ('>' or a header parameter) and falls back.
-inline iter fast_sip_uri(iter p, iter last, bool bare, sipview::uri& u) noexcept {
+SIPVIEW_HOT inline iter fast_sip_uri(iter p, iter last, bool bare, sipview::uri& u) noexcept {
     iter const start = p;
     // "sip:" / "sips:", any case (as uri_rules::sip_scheme_parser)
     if (last - p < 5 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p') return nullptr;

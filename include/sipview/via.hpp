@@ -369,7 +369,7 @@ inline constexpr bool explained_by_row(diag d) noexcept {
 /// with SLASH, SEMI and EQUAL = SWS "/" / ";" / "=" SWS, SWS = [LWS] and
 /// LWS = [*WSP CRLF] 1*WSP (one fold at most), as the grammar has them.
 /// Whatever follows is the caller's to check.
-inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
+SIPVIEW_HOT inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
     iter const start = p;
     // sent-protocol = protocol-name SLASH protocol-version SLASH transport
     if (last - p > 8 && std::memcmp(p, "SIP/2.0/", 8) == 0) {  // the usual name and version in one compare
@@ -618,7 +618,7 @@ inline constexpr detail::parser_with_options<result<via>, detail::parse_via_impl
 /// allow_underscore_host and allow_digit_toplabel. Allocation-free; never throws.
 namespace detail {
 #if SIPVIEW_HAS_DEFINITIONS
-SIPVIEW_DECL result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
+SIPVIEW_HOT SIPVIEW_DECL result<via_list> parse_via_list_impl(borrowed_text value, parse_options const& opts) noexcept {
     result<via_list> r(std::in_place);  // built in place, returned by name (NRVO)
     if (fast_paths && opts.lenient.bits() == 0) {
         if (detail::via_impl::fast_via_list(value, r->first_, r->count_)) {

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <string_view>
 
+#include <sipview/detail/config.hpp>  // SIPVIEW_HOT
+
 namespace sipview {
 namespace detail {
 

@@ -1,4 +1,5 @@
-// sipview — build mode: header-only (the default) or separate compilation.
+// sipview — build mode: header-only (the default) or separate compilation;
+// and the build switches and code-placement attributes every header uses.
 //
 // Header-only (SIPVIEW_SEPARATE_COMPILATION not defined): every function is
 // defined inline in the headers and every TU that parses instantiates the
@@ -47,6 +48,27 @@
 #define SIPVIEW_HAS_GRAMMARS 1
 #endif
 
+
+// Code placement for speed builds (GCC, clang; nothing when optimizing for
+// size, -Os, where both would cost code):
+//   SIPVIEW_HOT          the functions a message's parse runs every time (the
+//                        split, the header-name lookup, the fast paths, the
+//                        strict pass and the rows of the transaction and
+//                        dialog core): placed together (.text.hot).
+//   SIPVIEW_OUT_OF_LINE  not inlined into its caller: the strict pass's check
+//                        of one row, so that the pass's dispatch does not
+//                        hold every row's code.
+// Why: the strict pass's hot code is about 26 KB per message, near a 32 KB
+// L1 instruction cache, and spread over the ~100 rows' code it overfilled
+// some of the cache's sets (callgrind's cache simulation: 60-75 misses per
+// message, against none for the lazy path).
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__OPTIMIZE_SIZE__)
+#define SIPVIEW_HOT __attribute__((hot))
+#define SIPVIEW_OUT_OF_LINE __attribute__((noinline))
+#else
+#define SIPVIEW_HOT
+#define SIPVIEW_OUT_OF_LINE
+#endif
 
 // SIPVIEW_NO_FAST_PATHS (part of the firmware profile, with
 // SIPVIEW_NO_LENIENCY and SIPVIEW_NO_DIAGNOSTIC_TEXT): the hand-written scans

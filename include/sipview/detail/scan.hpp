@@ -116,7 +116,7 @@ enum class host_kind_value : unsigned char { hostname, ipv4, ipv6 };
 /// IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet
 /// (1*3DIGIT as in RFC 3261, value <= 255 as RFC 5954 corrects it).
 /// Returns the length matched, or 0.
-inline std::size_t ipv4_length(iter p, iter last) noexcept {
+SIPVIEW_HOT inline std::size_t ipv4_length(iter p, iter last) noexcept {
     iter q = p;
     for (int octet = 0; octet < 4; ++octet) {
         if (octet != 0) {
@@ -185,7 +185,7 @@ inline std::size_t ipv6_length(iter p, iter last) noexcept {
 /// toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum.
 /// PEG-safe: the maximal run of [alnum-.] is taken and then validated, because
 /// no character that may follow a host can continue a hostname.
-inline std::size_t hostname_length(iter p, iter last) noexcept {
+SIPVIEW_HOT inline std::size_t hostname_length(iter p, iter last) noexcept {
     // One pass, label by label; equivalent to taking the maximal run of
     // [alnum-.] and validating it: any hostname byte right after the end
     // found here makes the whole run invalid.
@@ -239,7 +239,7 @@ inline std::size_t lenient_hostname_length(iter p, iter last, bool underscore, b
 /// Classifies and measures a host = hostname / IPv4address / IPv6reference.
 /// IPv4 is tried first and must not be followed by a hostname character
 /// (so "1.2.3.4.example.com" is a hostname).
-inline std::size_t host_length(iter p, iter last, host_kind_value& kind) noexcept {
+SIPVIEW_HOT inline std::size_t host_length(iter p, iter last, host_kind_value& kind) noexcept {
     if (p == last) return 0;
     if (*p == '[') {
         std::size_t const n = ipv6_length(p + 1, last);
