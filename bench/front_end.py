@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Front-end cost of one entry point of sipview_grammar_profile, from
+callgrind: the distinct 64-byte code lines it executes per call (its hot
+code footprint), how many L1 instruction-cache sets those lines overfill,
+and the simulated I1 misses per call.
+
+    bench/front_end.py [--binary B] RULE INPUT...
+    bench/front_end.py message_strict @bench/data/register.sip @bench/data/invite.sip
+
+Deterministic for a given binary, but a layout measure: a change elsewhere
+in the binary moves code between cache sets. The strict pass's footprint is
+near a 32 KB L1i (bench/README.md, "What instruction counts miss").
+
+Runs the driver twice under callgrind (--dump-instr=yes --cache-sim=yes),
+N1 and N2 calls; a code line counts when the instructions on it ran at
+least N2 - N1 more times in the second run (once per call or more).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+LINE = 64
+SETS = 64  # a 32 KB, 8-way, 64-byte-line L1i (x86-64 of this machine)
+WAYS = 8
+POSITION = re.compile(r"^(0x[0-9a-f]+|\+\d+|-\d+|\*)$")
+
+
+def profile(binary, rule, n, text, out):
+    cmd = ["valgrind", "--tool=callgrind", "--dump-instr=yes", "--cache-sim=yes",
+           "--callgrind-out-file=" + out, binary, rule, str(n), text]
+    if subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+        sys.exit("front_end.py: %s rejected %s" % (rule, text))
+
+
+def load(path):
+    """Self cost per instruction address (events: Ir first) and the I1 misses."""
+    counts, addr, after_call, events, summary = {}, 0, False, [], []
+    with open(path) as f:
+        for line in f:
+            if line.startswith("events:"):
+                events = line.split()[1:]
+                continue
+            if line.startswith("summary:"):
+                summary = [int(v) for v in line.split()[1:]]
+                continue
+            if line.startswith("calls="):
+                after_call = True  # the next cost line is the call's inclusive cost
+                continue
+            fields = line.split()
+            if len(fields) >= 3 and POSITION.match(fields[0]):
+                t = fields[0]
+                if t.startswith("0x"):
+                    addr = int(t, 16)
+                elif t[0] in "+-":
+                    addr += int(t)
+                if not after_call:
+                    counts[addr] = counts.get(addr, 0) + int(fields[2])  # positions: instr line, then Ir
+            after_call = False
+    misses = summary[events.index("I1mr")] if "I1mr" in events else 0
+    return counts, misses
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--binary", default=os.path.join(here, "..", "build", "bench", "bench", "sipview_grammar_profile"))
+    ap.add_argument("--calls", type=int, nargs=2, default=(200, 1200), metavar=("N1", "N2"))
+    ap.add_argument("rule")
+    ap.add_argument("inputs", nargs="+")
+    args = ap.parse_args()
+    n1, n2 = args.calls
+    print("%-34s %8s %8s %10s %12s" % ("input", "lines", "KB", "sets > 8", "I1 misses"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for text in args.inputs:
+            a, b = os.path.join(tmp, "a.out"), os.path.join(tmp, "b.out")
+            profile(args.binary, args.rule, n1, text, a)
+            profile(args.binary, args.rule, n2, text, b)
+            (ca, ma), (cb, mb) = load(a), load(b)
+            lines = {x // LINE for x, c in cb.items() if c - ca.get(x, 0) >= n2 - n1}
+            per_set = {}
+            for l in lines:
+                per_set[l % SETS] = per_set.get(l % SETS, 0) + 1
+            over = sum(1 for v in per_set.values() if v > WAYS)
+            print("%-34s %8d %8.1f %10d %12.1f" % (os.path.basename(text)[:34], len(lines), len(lines) * LINE / 1024.0,
+                                                  over, (mb - ma) / float(n2 - n1)))
+
+
+if __name__ == "__main__":
+    main()
