@@ -4,8 +4,12 @@ callgrind: the distinct 64-byte code lines it executes per call (its hot
 code footprint), how many L1 instruction-cache sets those lines overfill,
 and the simulated I1 misses per call.
 
-    bench/front_end.py [--binary B] RULE INPUT...
+    bench/front_end.py [--binary B] [--functions] RULE INPUT...
     bench/front_end.py message_strict @bench/data/register.sip @bench/data/invite.sip
+    bench/front_end.py --functions message_strict @bench/data/register.sip
+
+--functions also lists, per input, the functions those lines belong to
+(lines, address range), in address order: what sits where, hot or not.
 
 Deterministic for a given binary, but a layout measure: a change elsewhere
 in the binary moves code between cache sets. The strict pass's footprint is
@@ -36,10 +40,19 @@ def profile(binary, rule, n, text, out):
 
 
 def load(path):
-    """Self cost per instruction address (events: Ir first) and the I1 misses."""
-    counts, addr, after_call, events, summary = {}, 0, False, [], []
+    """Self cost per instruction address (events: Ir first), the function of
+    each address, and the I1 misses."""
+    counts, owner, names, fn = {}, {}, {}, "?"
+    addr, after_call, events, summary = 0, False, [], []
     with open(path) as f:
         for line in f:
+            if line.startswith(("fn=", "cfn=")):
+                m = re.match(r"c?fn=\((\d+)\)(?: (.*))?", line.strip())
+                if m and m.group(2):
+                    names[m.group(1)] = m.group(2)
+                if m and line.startswith("fn="):
+                    fn = names.get(m.group(1), "?")
+                continue
             if line.startswith("events:"):
                 events = line.split()[1:]
                 continue
@@ -58,9 +71,10 @@ def load(path):
                     addr += int(t)
                 if not after_call:
                     counts[addr] = counts.get(addr, 0) + int(fields[2])  # positions: instr line, then Ir
+                    owner[addr] = fn
             after_call = False
     misses = summary[events.index("I1mr")] if "I1mr" in events else 0
-    return counts, misses
+    return counts, owner, misses
 
 
 def main():
@@ -68,6 +82,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--binary", default=os.path.join(here, "..", "build", "bench", "bench", "sipview_grammar_profile"))
     ap.add_argument("--calls", type=int, nargs=2, default=(200, 1200), metavar=("N1", "N2"))
+    ap.add_argument("--functions", action="store_true", help="list the functions the lines belong to")
     ap.add_argument("rule")
     ap.add_argument("inputs", nargs="+")
     args = ap.parse_args()
@@ -78,14 +93,23 @@ def main():
             a, b = os.path.join(tmp, "a.out"), os.path.join(tmp, "b.out")
             profile(args.binary, args.rule, n1, text, a)
             profile(args.binary, args.rule, n2, text, b)
-            (ca, ma), (cb, mb) = load(a), load(b)
-            lines = {x // LINE for x, c in cb.items() if c - ca.get(x, 0) >= n2 - n1}
+            (ca, _, ma), (cb, owner, mb) = load(a), load(b)
+            hot = sorted(x for x, c in cb.items() if c - ca.get(x, 0) >= n2 - n1)
+            lines = {x // LINE for x in hot}
             per_set = {}
             for l in lines:
                 per_set[l % SETS] = per_set.get(l % SETS, 0) + 1
             over = sum(1 for v in per_set.values() if v > WAYS)
             print("%-34s %8d %8.1f %10d %12.1f" % (os.path.basename(text)[:34], len(lines), len(lines) * LINE / 1024.0,
                                                   over, (mb - ma) / float(n2 - n1)))
+            if args.functions:
+                by_function = {}
+                for x in hot:  # (the addresses are offsets in their object: libc's mix with the program's)
+                    by_function.setdefault(owner[x], set()).add(x)
+                for name, xs in sorted(by_function.items(), key=lambda item: min(item[1])):
+                    shown = re.sub(r"std::basic_string_view<char, std::char_traits<char> >", "string_view", name)
+                    print("    %5d lines  %7x-%7x  %s" % (len({x // LINE for x in xs}), min(xs), max(xs),
+                                                          shown.replace("sipview::", "")[:110]))
 
 
 if __name__ == "__main__":
