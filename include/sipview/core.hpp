@@ -42,11 +42,11 @@ inline constexpr detail::run_of<detail::word_chars> word{};    ///< word = 1*(al
 inline constexpr detail::quoted_string_parser quoted{};         ///< DQUOTE *(qdtext / quoted-pair) DQUOTE
 inline constexpr detail::run_of<detail::c_digit> digits{};      ///< 1*DIGIT
 
-inline constexpr auto SEMI = SWS >> ';' >> SWS;    ///< SEMI = SWS ";" SWS
-inline constexpr auto COMMA = SWS >> ',' >> SWS;   ///< COMMA = SWS "," SWS
-inline constexpr auto EQUAL = SWS >> '=' >> SWS;   ///< EQUAL = SWS "=" SWS
-inline constexpr auto SLASH = SWS >> '/' >> SWS;   ///< SLASH = SWS "/" SWS
-inline constexpr auto COLON = SWS >> ':' >> SWS;   ///< COLON = SWS ":" SWS
+inline constexpr detail::separator_parser<';'> SEMI{};   ///< SEMI = SWS ";" SWS
+inline constexpr detail::separator_parser<','> COMMA{};  ///< COMMA = SWS "," SWS
+inline constexpr detail::separator_parser<'='> EQUAL{};  ///< EQUAL = SWS "=" SWS
+inline constexpr detail::separator_parser<'/'> SLASH{};  ///< SLASH = SWS "/" SWS
+inline constexpr detail::separator_parser<':'> COLON{};  ///< COLON = SWS ":" SWS
 
 /// IPv6reference = "[" IPv6address "]" (validated as a whole).
 /// Why hand-written: PEG-vs-ABNF greediness (ipv6_length, detail/scan.hpp).

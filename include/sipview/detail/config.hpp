@@ -71,6 +71,19 @@
 #define SIPVIEW_OUT_OF_LINE
 #endif
 
+// SIPVIEW_SPEED_INLINE: always inlined in speed builds (g++ and clang), left
+// to the compiler when optimizing for size. For the smallest scans of the
+// X3 primitives (detail/x3.hpp: run_of, ci_lit, keyword), which take no
+// context so that one copy serves every context type: at -Os that copy is
+// shared, at -O2/-O3 it is inlined as the per-context parse() was (left to
+// the compiler at -O2, they cost 2% more instructions on the strict wsinv
+// message of bench/).
+#if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
+#define SIPVIEW_SPEED_INLINE inline __attribute__((always_inline))
+#else
+#define SIPVIEW_SPEED_INLINE inline
+#endif
+
 // SIPVIEW_NO_FAST_PATHS (part of the firmware profile, with
 // SIPVIEW_NO_LENIENCY and SIPVIEW_NO_DIAGNOSTIC_TEXT): the hand-written scans
 // that take the common shape of a value before its grammar runs (Digest
