@@ -91,7 +91,7 @@ constexpr bool validated(header_id) noexcept { return true; }
 /// parses (validated); false (f not called) for any other id. With a
 /// SIPVIEW_VALIDATED_HEADERS list the switch has a case per listed row only
 /// (a firmware build with the core rows: 18 cases, not one per registry
-/// row, which cost 2 KB of armhf code); otherwise it is visit_header.
+/// row); otherwise it is visit_header.
 template <class F>
 SIPVIEW_HOT constexpr bool visit_validated_header(header_id id, F&& f) {
 #ifdef SIPVIEW_VALIDATED_HEADERS
