@@ -411,8 +411,7 @@ SIPVIEW_HEADERS(SIPVIEW_HEADER_TAG)
 
 /// Calls f(header::NAME{}) for the tag of `id`; false (f not called) for
 /// header_id::other. The one switch on header ids: every consumer that
-/// treats headers by kind goes through it (the strict pass, through
-/// visit_validated_header, which narrows it to the rows the pass parses).
+/// treats headers by kind goes through it.
 template <class F>
 SIPVIEW_HOT constexpr bool visit_header(header_id id, F&& f) {
     switch (id) {

@@ -34,7 +34,6 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
-#include <utility>
 
 #include <sipview/error.hpp>
 #include <sipview/header_cache.hpp>
@@ -86,26 +85,6 @@ constexpr bool validated(header_id id) noexcept { return contains(validated_head
 constexpr bool validated(header_id) noexcept { return true; }
 #endif
 #undef SIPVIEW_VALIDATED_ID
-
-/// visit_header for the strict pass: calls f(header::NAME{}) for a row it
-/// parses (validated); false (f not called) for any other id. With a
-/// SIPVIEW_VALIDATED_HEADERS list the switch has a case per listed row only
-/// (a firmware build with the core rows: 18 cases, not one per registry
-/// row); otherwise it is visit_header.
-template <class F>
-SIPVIEW_HOT constexpr bool visit_validated_header(header_id id, F&& f) {
-#ifdef SIPVIEW_VALIDATED_HEADERS
-    switch (id) {
-#define SIPVIEW_VALIDATED_CASE(id_) \
-    case header_id::id_: f(header::id_{}); return true;
-        SIPVIEW_VALIDATED_HEADERS(SIPVIEW_VALIDATED_CASE)
-#undef SIPVIEW_VALIDATED_CASE
-    default: return false;
-    }
-#else
-    return visit_header(id, std::forward<F>(f));
-#endif
-}
 
 #if defined(SIPVIEW_SEPARATE_COMPILATION)
 /// The rows the strict pass parses, as a type for the link-time check of
@@ -329,15 +308,16 @@ SIPVIEW_HOT inline validation_result validate_fields(Message const& m, header_li
             seen[idx / 64] |= bit;
         }
         bool ok = true;
-        // a row left out of SIPVIEW_VALIDATED_HEADERS is checked as an unknown header (!by_row)
-        bool const by_row = detail::message_impl::visit_validated_header(h.id, [&](auto tag) {
+        bool const known = visit_header(h.id, [&](auto tag) {
             using H = decltype(tag);
-            if constexpr (detail::message_impl::core_row(H::id))
+            if constexpr (detail::message_impl::validated(H::id) && detail::message_impl::core_row(H::id))
                 ok = detail::message_impl::check_core_field<H>(m, h, opts, out.warnings, accepted,
                                                                first ? opts.cache : nullptr, out.error);
-            else
+            else if constexpr (detail::message_impl::validated(H::id))
                 ok = detail::message_impl::check_other_field<H>(m, h, opts, out.warnings, accepted,
                                                                 first ? opts.cache : nullptr, out.error);
+            else  // left out of SIPVIEW_VALIDATED_HEADERS: as an unknown header
+                ok = detail::message_impl::check_unknown_value(h, out.error);
         });
         if (!accepted.empty()) {
             for (parse_error w : accepted) {  // deviations the leniency flags accepted, into message offsets
@@ -346,7 +326,7 @@ SIPVIEW_HOT inline validation_result validate_fields(Message const& m, header_li
             }
             accepted.clear();
         }
-        if (!by_row) ok = detail::message_impl::check_unknown_value(h, out.error);
+        if (!known) ok = detail::message_impl::check_unknown_value(h, out.error);
         if (!ok) return out;
     }
     auto const seen_id = [&](header_id id) {

@@ -147,8 +147,8 @@ struct primitive : x3::parser<Derived> {
 // do their work in a scan() that takes the sink alone (or nothing): X3
 // instantiates parse() once per context type (each AST a grammar fills, the
 // bare error_sink...), and the scan is then compiled once for all of them
-// instead of once per context. With separator_parser, this took 11.6 KB off
-// the armhf -Os size probe (100,836 -> 89,152 bytes of .text) and 20.7 KB off
+// instead of once per context. With separator_parser, this took 11.8 KB off
+// the armhf -Os size probe (100,836 -> 88,996 bytes of .text) and 20.8 KB off
 // x86-64 -O2, for the same instruction counts (bench/callgrind.sh).
 
 // ---------------------------------------------------------------------------
@@ -304,12 +304,9 @@ struct sws_parser : primitive<sws_parser> {
 template <char C>
 struct separator_parser : primitive<separator_parser<C>> {
     static bool scan(iter& first, iter last) noexcept {
-        iter p = first;
-        if (lws_may_start(p, last)) p += lws_length(p, last);
+        iter const p = sws_end(first, last);
         if (p == last || *p != C) return false;
-        ++p;
-        if (lws_may_start(p, last)) p += lws_length(p, last);
-        first = p;
+        first = sws_end(p + 1, last);
         return true;
     }
     template <class Ctx, class RCtx, class Attr>
