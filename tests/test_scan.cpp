@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <string_view>
@@ -205,3 +206,109 @@ TEST_CASE("hostname_length on the hosts of real messages and the rule's corners"
         }
     }
 }
+
+TEST_CASE("hostname_length's byte loop and its 16-octet scan both follow the hostname rule, reading only their input", "[scan]") {
+    // Each string sits at the very end of a heap block of its own size, so
+    // that a load past `last` is an out-of-bounds read under ASan. Hosts of
+    // 0..60 octets (labels of alphanum and "-" joined by dots, one octet in
+    // four of them replaced by any octet) followed by 0..48 others cover one
+    // block, two blocks, the second block reloaded from the end, and runs
+    // too long for the blocks.
+    std::mt19937 rng(20261202);
+    char const label_octets[] = "abcdXYZ0189--";
+    std::size_t mismatches = 0, hosts_of_16_or_more = 0;
+    std::string text;
+    for (int it = 0; it < 200000; ++it) {
+        text.clear();
+        std::size_t const host = rng() % 61;
+        while (text.size() < host) {
+            if (!text.empty()) text += '.';
+            for (std::size_t n = 1 + rng() % 12; n > 0; --n) text += label_octets[rng() % (sizeof label_octets - 1)];
+        }
+        text.resize(host);
+        if (host > 0 && rng() % 4 == 0) text[rng() % host] = static_cast<char>(rng() % 256);
+        for (std::size_t n = rng() % 49; n > 0; --n) text += static_cast<char>(rng() % 256);
+        std::size_t const size = text.size();
+        std::unique_ptr<char[]> const block(new char[size == 0 ? 1 : size]);
+        char* const p = block.get();
+        if (size > 0) std::memcpy(p, text.data(), size);
+        std::size_t const want = ref_hostname_length(std::string_view(p, size));
+        std::size_t const bytes = hostname_length_bytes(p, p + size);
+        std::size_t const dispatched = hostname_length(p, p + size);
+#if SIPVIEW_SIMD_SSE2
+        std::size_t const blocks = size >= 16 ? hostname_length_sse2(p, p + size) : want;
+#else
+        std::size_t const blocks = want;
+#endif
+        if (want >= 16) ++hosts_of_16_or_more;
+        if (bytes != want || dispatched != want || blocks != want) {
+            if (++mismatches < 5)
+                FAIL_CHECK("'" << text << "': rule " << want << ", bytes " << bytes << ", blocks " << blocks
+                               << ", hostname_length " << dispatched);
+        }
+    }
+    CHECK(mismatches == 0);
+    CHECK(hosts_of_16_or_more > 10000);  // the strings reach the second block
+}
+
+#if SIPVIEW_SIMD_SSE2
+namespace {
+/// The 16-bit mask a classifier gives for the 16 octets from `first`.
+template <sipview::detail::simd::block (*Class)(sipview::detail::simd::block)>
+unsigned simd_mask(unsigned first) {
+    char octets[16];
+    for (unsigned i = 0; i < 16; ++i) octets[i] = static_cast<char>((first + i) & 0xFF);
+    return sipview::detail::simd::mask16(Class(sipview::detail::simd::load16(octets)));
+}
+/// Mismatches between a classifier and the table's class over all 256 octets.
+template <sipview::detail::simd::block (*Class)(sipview::detail::simd::block)>
+unsigned simd_class_mismatches(cmask table_class) {
+    unsigned mismatches = 0;
+    for (unsigned first = 0; first < 256; first += 16) {
+        unsigned const got = simd_mask<Class>(first);
+        for (unsigned i = 0; i < 16; ++i)
+            if (((got >> i) & 1u) != (is(static_cast<char>(first + i), table_class) ? 1u : 0u)) {
+                if (++mismatches < 5) FAIL_CHECK("octet " << (first + i));
+            }
+    }
+    return mismatches;
+}
+} // namespace
+
+TEST_CASE("the 16-octet classifiers match the character table on every octet", "[scan][simd]") {
+    namespace simd = sipview::detail::simd;
+    CHECK(simd_class_mismatches<simd::alpha>(c_alpha) == 0);
+    CHECK(simd_class_mismatches<simd::hostchar>(c_hostchar) == 0);
+    CHECK(simd_class_mismatches<simd::qd_fast>(c_qd_fast) == 0);
+    CHECK(simd_class_mismatches<simd::lhex>(c_lhex) == 0);
+}
+
+TEST_CASE("skip_class in 16-octet steps ends its run where the byte loop does, reading only its input", "[scan][simd]") {
+    // Runs of quoted-string text and LHEX (the classes skip_class scans 16
+    // octets at a time) of 0..60 octets, then 0..40 octets of anything, at
+    // the very end of a heap block of their own size (ASan sees any load
+    // past `last`).
+    std::mt19937 rng(20261203);
+    std::size_t mismatches = 0;
+    std::string text;
+    for (int it = 0; it < 100000; ++it) {
+        bool const hex = rng() % 2 == 0;
+        text.clear();
+        for (std::size_t n = rng() % 61; n > 0; --n)
+            text += hex ? "0123456789abcdef"[rng() % 16] : static_cast<char>(0x20 + rng() % 0x5F);
+        for (std::size_t n = rng() % 41; n > 0; --n) text += static_cast<char>(rng() % 256);
+        std::size_t const size = text.size();
+        std::unique_ptr<char[]> const block(new char[size == 0 ? 1 : size]);
+        char* const p = block.get();
+        if (size > 0) std::memcpy(p, text.data(), size);
+        cmask const cls = hex ? c_lhex : c_qd_fast;
+        char const* want = p;
+        while (want != p + size && is(*want, cls)) ++want;
+        char const* const got = hex ? skip_class<c_lhex>(p, p + size) : skip_class<c_qd_fast>(p, p + size);
+        if (got != want) {
+            if (++mismatches < 5) FAIL_CHECK("'" << text << "': " << (got - p) << " instead of " << (want - p));
+        }
+    }
+    CHECK(mismatches == 0);
+}
+#endif

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include <sipview/detail/config.hpp>  // SIPVIEW_HOT
+#include <sipview/detail/simd.hpp>
 
 namespace sipview {
 namespace detail {
@@ -118,10 +119,19 @@ inline constexpr cmask uric_chars = unreserved | c_reserved;           // uric (
 inline constexpr cmask scheme_chars = alphanum | c_scheme_x;           // scheme tail
 
 /// The end of the run of class-`Bit` bytes starting at p (Bit: one class
-/// bit). Four bytes per step: one branch on the AND of their classes.
+/// bit). Four bytes per step: one branch on the AND of their classes; 16
+/// per step (detail/simd.hpp) for the classes of long runs (quoted-string
+/// text, LHEX, tokens) where SSE2 is there and 16 are left.
 template <cmask Bit>
 inline char const* skip_class(char const* p, char const* last) noexcept {
     static_assert(Bit != 0 && (Bit & (Bit - 1)) == 0, "skip_class takes a single class bit");
+#if SIPVIEW_SIMD_SSE2
+    if constexpr (Bit == c_qd_fast) {
+        if (last - p >= 16) return simd::skip<simd::qd_fast>(p, last);
+    } else if constexpr (Bit == c_lhex) {
+        if (last - p >= 16) return simd::skip<simd::lhex>(p, last);
+    }
+#endif
     while (last - p >= 4) {
         cmask const all = table.bits[static_cast<unsigned char>(p[0])] & table.bits[static_cast<unsigned char>(p[1])] &
                           table.bits[static_cast<unsigned char>(p[2])] & table.bits[static_cast<unsigned char>(p[3])];

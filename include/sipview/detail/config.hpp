@@ -84,6 +84,19 @@
 #define SIPVIEW_SPEED_INLINE inline
 #endif
 
+// SIPVIEW_SIMD_SSE2: 1 where the scanners of detail/simd.hpp's classes
+// take 16 octets at a time with SSE2 (x86-64, whose baseline has it; g++
+// and clang; not when optimizing for size, where the 16-octet loops are
+// 0.8 KB more code), else 0 and the byte loops alone. Define
+// SIPVIEW_NO_SIMD to keep the byte loops: the results are the same either
+// way (tests/test_scan.cpp compares the two). Define it the same way in
+// every TU of the program.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__OPTIMIZE_SIZE__) && !defined(SIPVIEW_NO_SIMD)
+#define SIPVIEW_SIMD_SSE2 1
+#else
+#define SIPVIEW_SIMD_SSE2 0
+#endif
+
 // SIPVIEW_NO_FAST_PATHS (part of the firmware profile, with
 // SIPVIEW_NO_LENIENCY and SIPVIEW_NO_DIAGNOSTIC_TEXT): the hand-written scans
 // that take the common shape of a value before its grammar runs (Digest

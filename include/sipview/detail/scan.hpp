@@ -20,6 +20,8 @@
 #include <sipview/detail/charset.hpp>
 #include <sipview/diagnostics.hpp>
 
+#include <sipview/detail/simd.hpp>
+
 namespace sipview {
 namespace detail {
 
@@ -185,7 +187,8 @@ inline std::size_t ipv6_length(iter p, iter last) noexcept {
 /// toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum.
 /// PEG-safe: the maximal run of [alnum-.] is taken and then validated, because
 /// no character that may follow a host can continue a hostname.
-SIPVIEW_HOT inline std::size_t hostname_length(iter p, iter last) noexcept {
+/// The byte loop; hostname_length uses it where fewer than 16 octets are left.
+inline std::size_t hostname_length_bytes(iter p, iter last) noexcept {
     // One pass, label by label; equivalent to taking the maximal run of
     // [alnum-.] and validating it: any hostname byte right after the end
     // found here makes the whole run invalid.
@@ -202,6 +205,66 @@ SIPVIEW_HOT inline std::size_t hostname_length(iter p, iter last) noexcept {
     if (q == p || !top_alpha) return 0;
     if (q != last && is(*q, c_hostchar)) return 0;  // "a..b", "a.-b", "a.b-": not a hostname
     return static_cast<std::size_t>(q - p);
+}
+
+#if SIPVIEW_SIMD_SSE2
+/// The classes of 16 octets at p as bit masks (bit i: octet p[i]): a
+/// hostname octet (alphanum / "-" / "."), "." and "-".
+struct host_octets16 {
+    unsigned member, dot, hyphen;
+};
+inline host_octets16 classify_host_octets16(iter p) noexcept {
+    simd::block const v = simd::load16(p);
+    return {simd::mask16(simd::hostchar(v)), simd::mask16(simd::equal<'.'>(v)), simd::mask16(simd::equal<'-'>(v))};
+}
+
+/// hostname_length for last - p >= 16: the maximal run of [alnum-.] found
+/// 16 octets at a time, in one or two blocks (the second is the 16 octets
+/// that end at `last` when fewer than 32 are left, so no load reaches past
+/// it), then the rule checked on bit masks of the run's dots and hyphens and
+/// on the first octet of the top label. A run of 32 octets or more goes to
+/// the byte loop.
+inline std::size_t hostname_length_sse2(iter p, iter last) noexcept {
+    std::size_t const available = static_cast<std::size_t>(last - p);
+    host_octets16 const first = classify_host_octets16(p);
+    std::uint32_t dot = first.dot, hyphen = first.hyphen;
+    std::uint32_t outside = ~first.member & 0xFFFFu;  // bit i: octet i ends the run
+    if (outside == 0) {                                // the run goes on past 16 octets
+        if (available == 16) {
+            outside = 1u << 16;
+        } else {
+            unsigned const shift = available < 32 ? static_cast<unsigned>(32 - available) : 0u;  // octets seen twice
+            host_octets16 const second = classify_host_octets16(p + 16 - shift);
+            dot |= (second.dot >> shift) << 16;
+            hyphen |= (second.hyphen >> shift) << 16;
+            outside = (~(second.member >> shift) & 0xFFFFu) << 16;
+            if (outside == 0) return hostname_length_bytes(p, last);
+        }
+    }
+    unsigned const n = static_cast<unsigned>(__builtin_ctz(outside));
+    if (n == 0) return 0;
+    std::uint32_t const in_run = (1u << n) - 1;
+    dot &= in_run;
+    hyphen &= in_run;
+    std::uint32_t const separator = dot | hyphen;
+    std::uint32_t const final_octet = 1u << (n - 1);
+    if (separator & 1u) return 0;           // a label starts with alphanum
+    if (dot & (separator >> 1)) return 0;   // "..", ".-": likewise
+    if (hyphen & (dot >> 1)) return 0;      // "-.": a label ends with alphanum
+    if (hyphen & final_octet) return 0;     // "-" at the end: likewise
+    std::uint32_t const inner_dots = dot & ~final_octet;  // a final "." is the optional trailing one
+    unsigned const top = inner_dots ? 32u - static_cast<unsigned>(__builtin_clz(inner_dots)) : 0u;
+    return is(p[top], c_alpha) ? n : 0;     // toplabel starts with ALPHA
+}
+#endif
+
+/// hostname (the rule above): 16 octets at a time where SSE2 is there and
+/// at least 16 octets are left, else the byte loop.
+SIPVIEW_HOT inline std::size_t hostname_length(iter p, iter last) noexcept {
+#if SIPVIEW_SIMD_SSE2
+    if (last - p >= 16) return hostname_length_sse2(p, last);
+#endif
+    return hostname_length_bytes(p, last);
 }
 
 /// A hostname as some phones write it, for the leniency flags
