@@ -18,9 +18,8 @@
 #include <string_view>
 
 #include <sipview/detail/charset.hpp>
-#include <sipview/diagnostics.hpp>
-
 #include <sipview/detail/simd.hpp>
+#include <sipview/diagnostics.hpp>
 
 namespace sipview {
 namespace detail {
