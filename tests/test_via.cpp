@@ -240,6 +240,13 @@ TEST_CASE("received must be an IPv4 or IPv6 address", "[via][params]") {
     CHECK(list_error("SIP/2.0/UDP h;received=192.0.2.256").offset == 23);
     CHECK(list_error("SIP/2.0/UDP h;received=[192.0.2.1]").offset == 23);
     CHECK(list_error("SIP/2.0/UDP h;received=2001:db8::1::2").offset == 23);
+    // an IPv4address followed by more than a SEMI / COMMA / LWS is not one
+    CHECK(list_error("SIP/2.0/UDP h;received=192.0.2.1.5").id == diag::via_received_bad);
+    CHECK(list_error("SIP/2.0/UDP h;received=192.0.2.1:5060;branch=z9hG4bK1").offset == 23);
+    auto const list = parse_via_list("SIP/2.0/UDP h;received=192.0.2.1 ;rport=5060 , SIP/2.0/UDP g");
+    REQUIRE(list);
+    CHECK(opt(list->front().received()) == "192.0.2.1");
+    CHECK(opt(list->front().rport()) == "5060");
     parse_error const empty = list_error("SIP/2.0/UDP h;received=");
     CHECK(empty.offset == 23);
     CHECK(empty.id == diag::via_received_missing);
@@ -264,6 +271,10 @@ TEST_CASE("rport is absent, a bare flag, or a port number (RFC 3581)", "[via][pa
     CHECK(empty.id == diag::via_rport_missing);
     CHECK(list_error("SIP/2.0/UDP h;rport=50a0").offset == 20);
     CHECK(list_error("SIP/2.0/UDP h;rport=50a0").id == diag::via_rport_not_number);
+    CHECK(list_error("SIP/2.0/UDP h;rport=5060x;branch=z9hG4bK1").id == diag::via_rport_not_number);
+    auto const list = parse_via_list("SIP/2.0/UDP h;rport=05060,SIP/2.0/UDP g");
+    REQUIRE(list);
+    CHECK(opt(list->front().rport()) == "05060");
 }
 
 TEST_CASE("alias is a flag (RFC 5923)", "[via][params]") {

@@ -355,6 +355,23 @@ inline constexpr bool explained_by_row(diag d) noexcept {
            d == diag::via_rport_range;
 }
 
+/// The end of the usual value of a checked via-param at `value`: a
+/// received IPv4address or an rport number whose next byte ends the value
+/// (SEMI / COMMA / LWS, or the end), which is then valid as a whole; else
+/// `value` (the caller checks the whole value). Out of line: inlined, it
+/// grew fast_via_parm enough for g++ to stop inlining lws_length there
+/// (+100 instructions on the strict wsinv).
+SIPVIEW_OUT_OF_LINE inline iter usual_checked_value(typed kind, iter value, iter last) noexcept {
+    iter e = value;
+    if (kind == typed::received) {
+        e = value + ipv4_length(value, last);
+    } else if (kind == typed::rport) {
+        std::uint64_t port = 0;
+        e = value + bounded_uint(value, last, 65535, port);
+    }
+    return e != value && (e == last || typed_value<typed::branch>::value_end(*e)) ? e : value;
+}
+
 /// The strict path's fast path for one via-parm in its common shape,
 /// filling `v` as grammar::via_parm would; returns the entry's end, or
 /// nullptr where the grammar must decide (the caller then runs it on the
@@ -461,13 +478,17 @@ SIPVIEW_HOT inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
             continue;
         }
         // the checked values: up to the next SEMI / COMMA / LWS, as a whole
-        iter e = value;
-        while (e != last && !typed_value<typed::branch>::value_end(*e)) ++e;
-        diag const d = kind == typed::received ? typed_value<typed::received>::check(value, e)
-                       : kind == typed::rport  ? typed_value<typed::rport>::check(value, e)
-                       : kind == typed::ttl    ? typed_value<typed::ttl>::check(value, e)
-                                               : typed_value<typed::maddr>::check(value, e);
-        if (d != diag::none) return nullptr;
+        // (the usual received IPv4address and rport number measured directly)
+        iter e = usual_checked_value(kind, value, last);
+        if (e == value) {
+            e = value;
+            while (e != last && !typed_value<typed::branch>::value_end(*e)) ++e;
+            diag const d = kind == typed::received ? typed_value<typed::received>::check(value, e)
+                           : kind == typed::rport  ? typed_value<typed::rport>::check(value, e)
+                           : kind == typed::ttl    ? typed_value<typed::ttl>::check(value, e)
+                                                   : typed_value<typed::maddr>::check(value, e);
+            if (d != diag::none) return nullptr;
+        }
         p = e;
     }
     if (params != nullptr) v.params_text = std::string_view(params, static_cast<std::size_t>(p - params));
