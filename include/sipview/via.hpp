@@ -481,7 +481,6 @@ SIPVIEW_HOT inline iter fast_via_parm(iter p, iter last, via& v) noexcept {
         // (the usual received IPv4address and rport number measured directly)
         iter e = usual_checked_value(kind, value, last);
         if (e == value) {
-            e = value;
             while (e != last && !typed_value<typed::branch>::value_end(*e)) ++e;
             diag const d = kind == typed::received ? typed_value<typed::received>::check(value, e)
                            : kind == typed::rport  ? typed_value<typed::rport>::check(value, e)

@@ -121,7 +121,7 @@ inline constexpr cmask scheme_chars = alphanum | c_scheme_x;           // scheme
 /// The end of the run of class-`Bit` bytes starting at p (Bit: one class
 /// bit). Four bytes per step: one branch on the AND of their classes; 16
 /// per step (detail/simd.hpp) for the classes of long runs (quoted-string
-/// text, LHEX, tokens) where SSE2 is there and 16 are left.
+/// text, LHEX) where SIPVIEW_SIMD_SSE2 is 1 and 16 are left.
 template <cmask Bit>
 inline char const* skip_class(char const* p, char const* last) noexcept {
     static_assert(Bit != 0 && (Bit & (Bit - 1)) == 0, "skip_class takes a single class bit");

@@ -6,9 +6,9 @@
 // steps) nor for a line's LF (memchr does it in fewer). Each classifier
 // gives a 16-bit mask (bit i: octet i is in the class) and is exact over
 // all 256 octet values: tests/test_scan.cpp compares each with the
-// character table on every octet. Where SSE2 is not there
-// (SIPVIEW_SIMD_SSE2 is 0: ARM, or SIPVIEW_NO_SIMD) nothing here is
-// compiled and the scanners keep their byte loops.
+// character table on every octet. Where SIPVIEW_SIMD_SSE2 is 0 (ARM, -Os,
+// SIPVIEW_NO_SIMD: detail/config.hpp) nothing here is compiled and the
+// scanners keep their byte loops.
 // Distributed under the Boost Software License, Version 1.0.
 #ifndef SIPVIEW_DETAIL_SIMD_HPP
 #define SIPVIEW_DETAIL_SIMD_HPP
